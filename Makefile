@@ -1,0 +1,27 @@
+# Two commands do everything on a fresh machine with Python >= 3.10:
+#   make lab    create .venv, install, open JupyterLab on Lesson 1
+#   make test   create .venv, install, run every test (unit, notebooks, browser)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed
+
+.PHONY: lab test bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/01_glucose_insulin_feedback.ipynb
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto --dist loadscope
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) build dist .pytest_cache

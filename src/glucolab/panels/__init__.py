@@ -1,0 +1,35 @@
+"""Interactive panels: one function per figure, all listed in one registry.
+
+``all_panels()`` returns ``{name: factory}`` for every panel in the project; each factory
+returns a :class:`~glucolab.panels.base.Panel` with ``.controls``, ``.figure`` and
+``.reset()``. Tests and the benchmark iterate this registry, so a new panel is covered as
+soon as it is registered with :func:`register`.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+_REGISTRY: dict[str, Callable] = {}
+
+
+def register(name: str):
+    """Class or function decorator that adds a panel factory to the registry under ``name``."""
+    def decorate(factory):
+        if name in _REGISTRY:
+            raise ValueError(f"panel name {name!r} is registered twice")
+        _REGISTRY[name] = factory
+        return factory
+    return decorate
+
+
+def all_panels() -> dict[str, Callable]:
+    """Every registered panel factory, by name."""
+    return dict(_REGISTRY)
+
+
+# Importing the modules registers their panels.
+from .feedback import feedback_panel  # noqa: E402
+from .fsigt import fsigt_panel  # noqa: E402
+
+__all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel"]

@@ -1,0 +1,179 @@
+"""The pattern every interactive figure follows.
+
+A panel builds its controls and its matplotlib figure once. Each control change calls
+:meth:`Panel.update`, which solves the model and moves the existing artists (``set_data``)
+before one ``draw_idle``: an update costs a model solve plus a redraw, never a new figure.
+With the ipympl backend the figure is itself a widget and updates in place; on any other
+backend (tests, benchmarks, static export) the same code draws on an Agg canvas.
+
+Subclasses implement ``_build`` (create controls and artists) and ``_redraw`` (update the
+artists from ``self.values``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+
+from .. import style
+
+SLIDER_LAYOUT = widgets.Layout(width="380px")
+SLIDER_STYLE = {"description_width": "170px"}
+
+
+def slider(description: str, value: float, low: float, high: float, step: float, fmt: str = ".2f"):
+    """A float slider whose label carries the unit and whose readout shows the value."""
+    return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
+                               readout_format=fmt, continuous_update=True, layout=SLIDER_LAYOUT,
+                               style=SLIDER_STYLE)
+
+
+class Panel:
+    """Base class of the interactive panels.
+
+    Attributes
+    ----------
+    controls : dict of str to ipywidgets.Widget
+        The controls, by name; setting ``controls[name].value`` updates the figure.
+    figure : matplotlib.figure.Figure
+        The figure, updated in place.
+    readout : ipywidgets.HTML
+        A text account of what the figure shows (numbers a screen reader can read).
+    message : ipywidgets.HTML
+        Where a bad value is reported instead of raising into the notebook.
+    """
+
+    title = ""
+    description = ""  # one or two sentences: what the figure shows, for readers without it
+    figsize = (8.0, 6.0)
+
+    def __init__(self):
+        style.apply()
+        self.controls: dict[str, widgets.Widget] = {}
+        self.readout = widgets.HTML()
+        self.message = widgets.HTML()
+        self._holding = 0
+        self._shown = False  # the static fallback is only redrawn once the panel is on screen
+        with plt.ioff():
+            self.figure = plt.figure(figsize=self.figsize, layout="constrained")
+        self._configure_canvas()
+        self._build()
+        self._defaults = {name: w.value for name, w in self.controls.items()}
+        for w in self.controls.values():
+            w.observe(self._on_change, names="value")
+        self.reset_button = widgets.Button(description="Reset", icon="undo",
+                                           tooltip="Back to the start-up values")
+        self.reset_button.on_click(lambda _: self.reset())
+        self.update()
+        # Lay the figure out once, then freeze it: re-running constrained layout on every
+        # slider move would cost more than the model solve and the drawing together.
+        self.figure.draw_without_rendering()
+        self.figure.set_layout_engine("none")
+
+    # -- to implement ------------------------------------------------------------------------
+    def _build(self) -> None:
+        raise NotImplementedError
+
+    def _redraw(self) -> None:
+        raise NotImplementedError
+
+    # -- behaviour shared by every panel ----------------------------------------------------
+    @property
+    def values(self) -> dict:
+        """Current control values, by name."""
+        return {name: w.value for name, w in self.controls.items()}
+
+    def update(self) -> None:
+        """Re-solve the model for the current controls and redraw; report bad values in
+        :attr:`message` rather than raising."""
+        if self._holding:
+            return
+        try:
+            self._redraw()
+        except ValueError as err:
+            self.message.value = (f'<div role="alert" style="color:{style.ALERT_COLOR}">'
+                                  f"⚠ {html.escape(str(err))}</div>")
+            return
+        self.message.value = ""
+        self.figure.canvas.draw_idle()
+        if self._output is not None and self._shown:
+            self._show_static()
+
+    def _on_change(self, _change) -> None:
+        self.update()
+
+    @contextlib.contextmanager
+    def hold(self):
+        """Change several controls with one update at the end."""
+        self._holding += 1
+        try:
+            yield self
+        finally:
+            self._holding -= 1
+        self.update()
+
+    def set(self, **values) -> None:
+        """Set several controls at once (one update)."""
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise KeyError(f"unknown control(s) {sorted(unknown)}; this panel has {sorted(self.controls)}")
+        with self.hold():
+            for name, value in values.items():
+                self.controls[name].value = value
+
+    def reset(self) -> None:
+        """Put every control back to its start-up value."""
+        self.set(**self._defaults)
+
+    def close(self) -> None:
+        """Release the figure."""
+        plt.close(self.figure)
+
+    # -- display ----------------------------------------------------------------------------
+    def _configure_canvas(self) -> None:
+        canvas = self.figure.canvas
+        self._output = None
+        if isinstance(canvas, widgets.DOMWidget):  # ipympl: the canvas is the widget
+            canvas.header_visible = False
+            canvas.footer_visible = False
+            canvas.toolbar_position = "right"
+            canvas.resizable = False
+        else:  # Agg or inline: show a static image that is refreshed after each update
+            self._output = widgets.Output()
+
+    def _show_static(self) -> None:
+        from IPython.display import display
+        with self._output:
+            self._output.clear_output(wait=True)
+            display(self.figure)
+
+    def _control_box(self) -> widgets.Widget:
+        return widgets.VBox(list(self.controls.values()) + [self.reset_button])
+
+    @property
+    def widget(self) -> widgets.Widget:
+        """The whole panel: title, controls, figure, readout and messages."""
+        if not hasattr(self, "_widget"):
+            figure_view = self.figure.canvas if self._output is None else self._output
+            header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>"
+                                  f"<div style='max-width:60em'>{html.escape(self.description)}</div>")
+            self._widget = widgets.VBox([header, widgets.HBox([self._control_box(), figure_view]),
+                                         self.readout, self.message])
+        return self._widget
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        self._shown = True
+        if self._output is not None:
+            self._show_static()
+        display(self.widget)
+
+
+def line_data(line):
+    """The (x, y) data of a matplotlib Line2D as float arrays (for tests and readouts)."""
+    import numpy as np
+    x, y = line.get_data()
+    return np.asarray(x, dtype=float), np.asarray(y, dtype=float)
