@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import ipywidgets as widgets
 import numpy as np
 
@@ -14,6 +16,11 @@ from .base import Panel, slider
 # Slider scales: S_I in 1e-4 and S_G in 1e-3 units read better than raw exponents.
 SI_SCALE, SG_SCALE = 1e-4, 1e-3
 CUSTOM = "custom"
+
+
+@lru_cache(maxsize=64)
+def _reference_meal(carbs_g: float) -> model.MealResponse:
+    return model.simulate_meal(carbs_g)
 
 
 class FeedbackPanel(Panel):
@@ -98,7 +105,7 @@ class FeedbackPanel(Panel):
     def _redraw(self):
         v = self.values
         r = model.simulate_meal(v["carbs_g"], self.person())
-        ref = model.simulate_meal(v["carbs_g"])
+        ref = _reference_meal(v["carbs_g"])
         self.response = r
         for key in ("glucose", "insulin"):
             self.lines[key].set_data(r.time, getattr(r, key))

@@ -1,0 +1,67 @@
+"""Check that a learner's environment can run the lessons, and say what is missing."""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from dataclasses import dataclass
+
+# package -> (minimum version, what it is for)
+REQUIRED = {
+    "numpy": ("1.26", "arrays"),
+    "scipy": ("1.11", "solving the models"),
+    "matplotlib": ("3.8", "figures"),
+    "ipywidgets": ("8.1", "sliders and buttons"),
+    "ipympl": ("0.9.4", "figures that update in place"),
+    "jupyterlab": ("4.2", "the lesson environment"),
+}
+
+
+@dataclass
+class Check:
+    name: str
+    ok: bool
+    detail: str
+
+
+def _version_tuple(text: str) -> tuple:
+    parts = []
+    for piece in text.split(".")[:3]:
+        digits = "".join(ch for ch in piece if ch.isdigit())
+        parts.append(int(digits) if digits else 0)
+    return tuple(parts)
+
+
+def run_checks() -> list[Check]:
+    """Check Python, each required package, and the widget front end."""
+    checks = [Check("python", sys.version_info >= (3, 10),
+                    f"{sys.version.split()[0]} (need 3.10 or newer)")]
+    for name, (minimum, purpose) in REQUIRED.items():
+        try:
+            module = importlib.import_module(name)
+            version = getattr(module, "__version__", "0")
+            ok = _version_tuple(version) >= _version_tuple(minimum)
+            checks.append(Check(name, ok, f"{version} (need {minimum}+, for {purpose})"))
+        except ImportError:
+            checks.append(Check(name, False, f"missing: install it for {purpose} "
+                                             "(make lab, or pip install -e .)"))
+    return checks
+
+
+def report() -> bool:
+    """Print one line per check and return whether everything is in place."""
+    checks = run_checks()
+    for c in checks:
+        print(f"{'ok ' if c.ok else 'MISSING'}  {c.name:<11} {c.detail}")
+    ok = all(c.ok for c in checks)
+    print("Everything is in place." if ok else "Something is missing: see the lines marked MISSING.")
+    return ok
+
+
+def widget_probe():
+    """A slider wired to a label: if moving it changes the text, widgets work in this browser."""
+    import ipywidgets as widgets
+    slider = widgets.IntSlider(value=3, min=0, max=10, description="Try me")
+    label = widgets.Label("Move the slider: this text should follow (value 3).")
+    slider.observe(lambda ch: setattr(label, "value", f"Widgets work: the slider is at {ch['new']}."), "value")
+    return widgets.VBox([slider, label])
