@@ -30,7 +30,7 @@ from .data import load_fsigt  # noqa: E402,F401
 from .models.feedback import PRESETS, Person, fasting_state, simulate_meal  # noqa: E402,F401
 from .models.minimal import fit_ivgtt, simulate_ivgtt  # noqa: E402,F401
 from .panels import all_panels, feedback_panel, fsigt_panel  # noqa: E402,F401
-from .quiz import MultipleChoice, NumericQuestion, check_answer, quiz  # noqa: E402,F401
+from .quiz import MultipleChoice, NumericQuestion, check_answer, grade_answer, quiz  # noqa: E402,F401
 from .units import convert_glucose, convert_insulin  # noqa: E402,F401
 
 import numpy as np  # noqa: E402,F401
@@ -39,5 +39,5 @@ import matplotlib.pyplot as plt  # noqa: E402,F401
 __all__ = [
     "INTERACTIVE", "load_fsigt", "PRESETS", "Person", "fasting_state", "simulate_meal", "fit_ivgtt",
     "simulate_ivgtt", "all_panels", "feedback_panel", "fsigt_panel", "MultipleChoice",
-    "NumericQuestion", "check_answer", "quiz", "convert_glucose", "convert_insulin", "np", "plt",
+    "NumericQuestion", "check_answer", "grade_answer", "quiz", "convert_glucose", "convert_insulin", "np", "plt",
 ]

@@ -126,23 +126,25 @@ def quiz(*questions):
     return widgets.VBox([q.widget for q in questions])
 
 
-def check_answer(name: str, value, expected: float, *, rel_tol: float = 0.02, unit: str = "",
-                 hint: str = "") -> bool:
-    """Print feedback on an exercise answer and return whether it is right.
+def grade_answer(name: str, value, expected: float, *, rel_tol: float = 0.02, unit: str = "",
+                 hint: str = "") -> tuple[bool, str]:
+    """Grade an exercise answer: return ``(correct, feedback)``.
 
-    ``value`` may still be ``...`` (the placeholder in an exercise cell): then it only says
-    what to do, so an unanswered exercise never stops a notebook.
+    ``value`` may still be ``...`` (the placeholder in an exercise cell): then the feedback
+    only says what to do, so an unanswered exercise never stops a notebook.
     """
     if value is Ellipsis:
-        print(f"{name}: replace ... with your answer and run the cell again.")
-        return False
+        return False, f"{name}: replace ... with your answer and run the cell again."
     try:
         number = float(value)
     except (TypeError, ValueError):
-        print(f"{name}: expected a number{' in ' + unit if unit else ''}, got {value!r}.")
-        return False
+        return False, f"{name}: expected a number{' in ' + unit if unit else ''}, got {value!r}."
+    shown = f"{name} = {number:.4g}{' ' + unit if unit else ''}"
     if math.isclose(number, expected, rel_tol=rel_tol):
-        print(f"{name} = {number:.4g} {unit}: correct.".replace("  ", " "))
-        return True
-    print(f"{name} = {number:.4g} {unit}: not yet. {hint}".replace("  ", " ").rstrip())
-    return False
+        return True, f"{shown}: correct."
+    return False, f"{shown}: not yet. {hint}".rstrip()
+
+
+def check_answer(name: str, value, expected: float, **options) -> None:
+    """Print feedback on an exercise answer (see :func:`grade_answer` for the options)."""
+    print(grade_answer(name, value, expected, **options)[1])

@@ -116,7 +116,7 @@ class Person:
 # (raised) and failure (lowered). The exact values are illustrative.
 PRESETS = {
     "healthy": Person(),
-    "insulin resistant, compensating": Person(SI=2.5e-4, beta=2.5),
+    "insulin resistant, compensating": Person(SI=2.5e-4, beta=3.0),
     "type 2 diabetes": Person(SI=1.5e-4, SG=0.0085, beta=0.7),
 }
 

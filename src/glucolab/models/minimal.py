@@ -162,7 +162,7 @@ class IVGTTFit:
         rows = [f"{'parameter':<10}{'estimate':>12}{'std. error':>13}{'CV %':>7}  unit"]
         for k in PARAM_NAMES:
             v, se = getattr(self, k), self.stderr[k]
-            rows.append(f"{k:<10}{v:>12.4g}{se:>13.2g}{100 * se / v:>7.1f}  {PARAM_UNITS[k]}")
+            rows.append(f"{k:<10}{v:>12.3g}{se:>13.2g}{100 * se / v:>7.0f}  {PARAM_UNITS[k]}")
         rows.append(f"fitted {int(self.used.sum())} samples from t >= {self.t_min:g} min; "
                     f"RMSE {self.rmse:.1f} mg/dL")
         return "\n".join(rows)
