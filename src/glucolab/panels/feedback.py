@@ -83,19 +83,19 @@ class FeedbackPanel(Panel):
                 p = model.PRESETS[name]
                 self.set(SI=p.SI / SI_SCALE, SG=p.SG / SG_SCALE, beta=p.beta)
             return
-        if not self._holding and self.controls["preset"].value != CUSTOM:
-            self._mark_custom()
         super()._on_change(change)
 
-    def _mark_custom(self):
+    def _label_custom(self):
+        """Show 'custom' in the menu once the sliders leave the chosen preset."""
         name = self.controls["preset"].value
-        p = model.PRESETS[name]
-        v = self.values
-        matches = np.allclose([v["SI"] * SI_SCALE, v["SG"] * SG_SCALE, v["beta"]], [p.SI, p.SG, p.beta],
-                              rtol=1e-6)
-        if not matches:
-            with self.hold():
-                self.controls["preset"].value = CUSTOM
+        if name == CUSTOM:
+            return
+        p, v = model.PRESETS[name], self.values
+        if not np.allclose([v["SI"] * SI_SCALE, v["SG"] * SG_SCALE, v["beta"]], [p.SI, p.SG, p.beta],
+                           rtol=1e-6):
+            self._holding += 1  # relabelling is not a change of parameters
+            self.controls["preset"].value = CUSTOM
+            self._holding -= 1
 
     def person(self) -> model.Person:
         """The person described by the sliders."""
@@ -103,6 +103,7 @@ class FeedbackPanel(Panel):
         return model.Person(SI=v["SI"] * SI_SCALE, SG=v["SG"] * SG_SCALE, beta=v["beta"])
 
     def _redraw(self):
+        self._label_custom()
         v = self.values
         r = model.simulate_meal(v["carbs_g"], self.person())
         ref = _reference_meal(v["carbs_g"])

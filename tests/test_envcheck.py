@@ -1,0 +1,21 @@
+from glucolab import envcheck
+
+
+def test_everything_needed_is_installed_in_the_test_environment(capsys):
+    assert envcheck.report() is True
+    out = capsys.readouterr().out
+    for name in envcheck.REQUIRED:
+        assert name in out
+
+
+def test_a_missing_package_is_reported(monkeypatch, capsys):
+    monkeypatch.setitem(envcheck.REQUIRED, "no_such_package_xyz", ("1.0", "testing"))
+    assert envcheck.report() is False
+    assert "MISSING  no_such_package_xyz" in capsys.readouterr().out
+
+
+def test_widget_probe_reacts():
+    box = envcheck.widget_probe()
+    slider, label = box.children
+    slider.value = 7
+    assert "7" in label.value

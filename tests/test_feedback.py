@@ -1,0 +1,84 @@
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+from scipy.integrate import trapezoid
+
+from glucolab.models import feedback as fb
+from glucolab.models.feedback import PRESETS, RANGES, Person, fasting_state, simulate_meal
+
+
+def test_reference_person_rests_at_the_fsigt_basal_state():
+    g, i = fasting_state(fb.REF_SI, fb.REF_SG, 1.0)
+    assert g == pytest.approx(92.0, rel=1e-9) and i == pytest.approx(11.0, rel=1e-9)
+    # S_G at basal insulin, as the FSIGT measures it, is recovered from the closed-loop form.
+    assert fb.REF_SG + fb.REF_SI * i == pytest.approx(fb.REF_SG_FSIGT)
+
+
+@pytest.mark.parametrize("name", list(PRESETS))
+def test_without_a_meal_every_preset_stays_at_its_steady_state(name):
+    r = simulate_meal(0.0, PRESETS[name], duration_min=600)
+    g0, i0 = fasting_state(PRESETS[name].SI, PRESETS[name].SG, PRESETS[name].beta)
+    np.testing.assert_allclose(r.glucose, g0, rtol=1e-6)
+    np.testing.assert_allclose(r.insulin, i0, rtol=1e-6)
+    # and the steady state really zeroes the equations
+    rhs = fb._rhs((g0, PRESETS[name].SI * i0, i0), 0.0, PRESETS[name].SI, PRESETS[name].SG,
+                  PRESETS[name].beta, 0.0, 70.0)
+    np.testing.assert_allclose(rhs, 0.0, atol=1e-9)
+
+
+def test_fasting_state_is_vectorised_and_matches_the_scalar_solution():
+    si = np.array([1e-4, 5e-4, 2e-3])
+    beta = np.array([0.5, 1.0, 3.0])
+    g, i = fasting_state(si, fb.REF_SG, beta)
+    for k in range(3):
+        assert (g[k], i[k]) == pytest.approx(fasting_state(si[k], fb.REF_SG, beta[k]), rel=1e-12)
+
+
+def test_the_meal_delivers_the_absorbed_fraction_of_its_glucose():
+    r = simulate_meal(75.0, duration_min=1440, step_min=0.5)
+    absorbed_mg = trapezoid(r.appearance, r.time) * r.person.body_mass_kg
+    assert absorbed_mg == pytest.approx(fb.A_G * 75_000, rel=1e-3)
+
+
+def test_presets_tell_the_story_of_the_lesson():
+    healthy, comp, t2d = (simulate_meal(75.0, PRESETS[k]) for k in PRESETS)
+    # healthy: 2-h glucose below the ADA limit of 140 mg/dL and back to fasting by 5 h
+    assert healthy.at(120)[0] < 140 and abs(healthy.glucose[-1] - 92) < 2
+    # compensation: near-normal glucose with fasting insulin about three times higher
+    assert comp.glucose[0] < 100 and comp.at(120)[0] < 140
+    assert comp.insulin[0] > 2.5 * healthy.insulin[0]
+    # type 2 diabetes: fasting >= 126 and 2-h >= 200 mg/dL (ADA diagnostic thresholds)
+    assert t2d.glucose[0] >= 126 and t2d.at(120)[0] >= 200
+
+
+def test_lower_sensitivity_raises_the_meal_peak_monotonically():
+    peaks = [simulate_meal(75.0, SI=si).glucose.max() for si in (8e-4, 4e-4, 2e-4, 1e-4)]
+    assert np.all(np.diff(peaks) > 0)
+
+
+@settings(max_examples=40, deadline=None)
+@given(si=st.floats(*RANGES["SI"][:2]), sg=st.floats(*RANGES["SG"][:2]),
+       beta=st.floats(*RANGES["beta"][:2]), carbs=st.floats(*RANGES["carbs_g"][:2]),
+       bw=st.floats(*RANGES["body_mass_kg"][:2]))
+def test_every_control_setting_gives_finite_non_negative_curves(si, sg, beta, carbs, bw):
+    r = simulate_meal(carbs, Person(SI=si, SG=sg, beta=beta, body_mass_kg=bw))
+    for arr in (r.glucose, r.insulin, r.remote_insulin, r.appearance):
+        assert np.all(np.isfinite(arr)) and np.all(arr >= 0)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    (dict(SI=-1e-4), r"SI=-0.0001: expected a value between"),
+    (dict(beta=0.0), r"beta=0.0: expected a value between 0.1 and 5"),
+    (dict(SG=float("nan")), r"SG=nan: expected finite"),
+    (dict(body_mass_kg=5.0), r"body_mass_kg=5.0: expected a value between 30 and 200 kg"),
+])
+def test_bad_parameters_are_named(kwargs, message):
+    with pytest.raises(ValueError, match=message):
+        simulate_meal(75.0, **kwargs)
+
+
+def test_bad_meal_and_unknown_names():
+    with pytest.raises(ValueError, match=r"carbs_g=500.0: expected a value between 0 and 150 g"):
+        simulate_meal(500.0)
+    with pytest.raises(TypeError, match="unknown parameter"):
+        simulate_meal(75.0, insulin=3)

@@ -1,0 +1,113 @@
+import numpy as np
+import pytest
+from scipy.integrate import solve_ivp
+
+from glucolab.data import load_fsigt
+from glucolab.models.minimal import fit_ivgtt, simulate_ivgtt
+
+TRUE = dict(G0=280.0, SG=0.022, SI=6.0e-4, p2=0.03)
+
+
+@pytest.fixture(scope="module")
+def fsigt():
+    return load_fsigt()
+
+
+@pytest.fixture(scope="module")
+def real_fit(fsigt):
+    return fit_ivgtt(fsigt.time, fsigt.glucose, fsigt.insulin)
+
+
+def _piecewise_reference(times, t_ins, ins, G0, SG, SI, p2, Gb, Ib):
+    """Integrate sample interval by sample interval with a different solver (RK45)."""
+    y, out, t_now = np.array([G0, 0.0]), {0.0: G0}, 0.0
+    for t_next in t_ins[1:]:
+        sol = solve_ivp(lambda t, s: [-(SG + s[1]) * s[0] + SG * Gb,
+                                      -p2 * s[1] + p2 * SI * (np.interp(t, t_ins, ins) - Ib)],
+                        (t_now, t_next), y, rtol=1e-11, atol=1e-11)
+        y, t_now = sol.y[:, -1], t_next
+        out[t_next] = y[0]
+    return np.array([out[t] for t in times])
+
+
+def test_simulation_agrees_with_a_piecewise_integration(fsigt):
+    kw = dict(TRUE, Gb=92.0, Ib=11.0)
+    ours = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, **kw)[0]
+    ref = _piecewise_reference(fsigt.time, fsigt.time, fsigt.insulin, **kw)
+    np.testing.assert_allclose(ours, ref, rtol=1e-7)
+
+
+def test_basal_insulin_keeps_glucose_at_basal():
+    t = np.arange(0.0, 181.0, 10.0)
+    g, x = simulate_ivgtt(t, t, np.full(t.size, 11.0), G0=92.0, SG=0.02, SI=5e-4, p2=0.03, Gb=92.0, Ib=11.0)
+    np.testing.assert_allclose(g, 92.0, rtol=1e-10)
+    np.testing.assert_allclose(x, 0.0, atol=1e-12)
+
+
+def test_fit_recovers_the_parameters_that_made_the_data(fsigt):
+    glucose = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, Gb=92.0, Ib=11.0, **TRUE)[0]
+    glucose[0] = 92.0
+    fit = fit_ivgtt(fsigt.time, glucose, fsigt.insulin)
+    for name, value in TRUE.items():
+        assert getattr(fit, name) == pytest.approx(value, rel=1e-4), name
+    assert fit.rmse < 1e-3
+
+
+def test_fit_on_noisy_synthetic_data_is_within_its_standard_errors(fsigt):
+    rng = np.random.default_rng(7)
+    glucose = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, Gb=92.0, Ib=11.0, **TRUE)[0]
+    glucose = glucose * (1 + 0.015 * rng.standard_normal(glucose.size))
+    glucose[0] = 92.0
+    fit = fit_ivgtt(fsigt.time, glucose, fsigt.insulin)
+    assert abs(fit.SI - TRUE["SI"]) < 3 * fit.stderr["SI"]
+
+
+def test_real_fsigt_fit_is_stable_and_physiological(real_fit):
+    # Every starting point reaches the same optimum.
+    assert real_fit.starts_agree < 1e-3
+    # S_I in the range of healthy adults (Pacini et al. 1998: 7.1 +/- 0.8 e-4, mean +/- SE, n = 16).
+    assert 4e-4 < real_fit.SI < 1.2e-3
+    assert 0.005 < real_fit.SG < 0.05
+    assert real_fit.rmse < 5.0
+    assert real_fit.stderr["SI"] / real_fit.SI < 0.15
+    assert real_fit.used.sum() == 20  # samples at t >= 8 min
+
+
+def test_fit_values_are_pinned(real_fit):
+    """Guards the numbers the lesson quotes (S_I 8.1e-4, S_G 0.019, p2 0.021, G0 261)."""
+    assert real_fit.SI == pytest.approx(8.07e-4, rel=0.005)
+    assert real_fit.SG == pytest.approx(0.0189, rel=0.01)
+    assert real_fit.p2 == pytest.approx(0.0214, rel=0.01)
+    assert real_fit.G0 == pytest.approx(261.2, rel=0.005)
+
+
+def test_si_is_robust_to_dropping_early_samples(fsigt, real_fit):
+    late = fit_ivgtt(fsigt.time, fsigt.glucose, fsigt.insulin, t_min=20)
+    assert late.SI == pytest.approx(real_fit.SI, rel=0.01)
+
+
+def test_predict_overrides_and_rejects_unknown_names(real_fit, fsigt):
+    slower = real_fit.predict([60.0], SI=real_fit.SI / 2)[0]
+    assert slower > real_fit.predict([60.0])[0]
+    with pytest.raises(TypeError, match="unknown parameter"):
+        real_fit.predict([60.0], k=1)
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda t, g, i: (t, np.where(np.arange(g.size) == 5, np.nan, g), i), "glucose=.*NaN"),
+    (lambda t, g, i: (t, g, np.where(np.arange(i.size) == 3, -1.0, i)), "insulin=.*non-negative"),
+    (lambda t, g, i: (t, g[:-1], i), "different lengths: times has 24, glucose has 23"),
+    (lambda t, g, i: (t[::-1], g, i), "strictly increasing"),
+    (lambda t, g, i: (t[:8], g[:8], i[:8]), "expected at least 6"),
+    (lambda t, g, i: (t, np.full(g.size, 92.0), i), "less than 20% above basal"),
+    (lambda t, g, i: (t + 5, g, i), "basal sample at or before t = 0"),
+])
+def test_bad_input_gets_a_named_error(fsigt, change, message):
+    t, g, i = change(fsigt.time.copy(), fsigt.glucose.copy(), fsigt.insulin.copy())
+    with pytest.raises(ValueError, match=message):
+        fit_ivgtt(t, g, i)
+
+
+def test_loose_tolerances_are_refused(fsigt):
+    with pytest.raises(ValueError, match="rtol=1e-05: expected a value between"):
+        fit_ivgtt(fsigt.time, fsigt.glucose, fsigt.insulin, rtol=1e-5)

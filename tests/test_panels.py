@@ -1,0 +1,126 @@
+"""Every registered panel, driven from Python: the controls move, the figure follows."""
+
+import ipywidgets as widgets
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+
+from glucolab.models import feedback as fb
+from glucolab.models.minimal import simulate_ivgtt
+from glucolab.panels import all_panels, register
+from glucolab.panels.base import line_data
+
+PANELS = all_panels()
+
+
+def numeric_controls(panel):
+    return {k: w for k, w in panel.controls.items()
+            if isinstance(w, (widgets.FloatSlider, widgets.IntSlider, widgets.FloatLogSlider))}
+
+
+@pytest.fixture(params=sorted(PANELS))
+def panel(request):
+    p = PANELS[request.param]()
+    yield p
+    p.close()
+
+
+def _line_arrays(panel):
+    return [line_data(line) for ax in panel.figure.axes for line in ax.get_lines()]
+
+
+def test_registry_lists_the_lesson_1_panels():
+    assert {"feedback", "fsigt"} <= set(PANELS)
+    with pytest.raises(ValueError, match="registered twice"):
+        register("feedback")(lambda: None)
+
+
+def test_panel_interface(panel):
+    assert isinstance(panel.figure, Figure)
+    assert panel.controls and all(isinstance(w, widgets.ValueWidget) for w in panel.controls.values())
+    assert panel.title and panel.description  # text for readers who cannot see the figure
+    assert isinstance(panel.widget, widgets.Box)
+    assert panel.readout.value
+
+
+def test_every_control_over_its_whole_range_gives_finite_curves(panel):
+    for name, w in numeric_controls(panel).items():
+        for value in np.linspace(w.min, w.max, 5):
+            w.value = float(value)
+            assert panel.message.value == "", f"{name}={value}: {panel.message.value}"
+            for x, y in _line_arrays(panel):
+                assert np.all(np.isfinite(y)), f"{name}={value} gives non-finite data"
+        panel.reset()
+
+
+def test_moving_a_control_changes_the_figure_and_reset_restores_it(panel):
+    before = [y.copy() for _, y in _line_arrays(panel)]
+    start = dict(panel.values)
+    name, w = next(iter(numeric_controls(panel).items()))
+    w.value = w.min if w.value != w.min else w.max
+    after = [y for _, y in _line_arrays(panel)]
+    assert any(a.shape != b.shape or not np.allclose(a, b) for a, b in zip(after, before))
+    panel.reset()
+    assert panel.values == start
+    for a, b in zip(_line_arrays(panel), before):
+        np.testing.assert_allclose(a[1], b)
+
+
+def test_updates_move_existing_artists_instead_of_adding_new_ones(panel):
+    counts = [len(ax.get_children()) for ax in panel.figure.axes]
+    for w in numeric_controls(panel).values():
+        w.value = w.max
+    assert [len(ax.get_children()) for ax in panel.figure.axes] == counts
+    assert len(panel.figure.axes) == len(counts)
+
+
+def test_a_model_error_is_shown_in_the_panel_not_raised(panel, monkeypatch):
+    def fail():
+        raise ValueError("SI=-1: expected a positive value")
+    monkeypatch.setattr(panel, "_redraw", fail)
+    panel.update()
+    assert "SI=-1" in panel.message.value and "alert" in panel.message.value
+
+
+def test_feedback_panel_draws_the_model_output():
+    p = PANELS["feedback"]()
+    p.set(SI=3.0, SG=8.0, beta=2.0, carbs_g=60.0)
+    expected = fb.simulate_meal(60.0, SI=3.0e-4, SG=8.0e-3, beta=2.0)
+    t, g = line_data(p.lines["glucose"])
+    np.testing.assert_allclose(t, expected.time)
+    np.testing.assert_allclose(g, expected.glucose)
+    np.testing.assert_allclose(line_data(p.lines["insulin"])[1], expected.insulin)
+    np.testing.assert_allclose(line_data(p.lines["appearance"])[1], expected.appearance)
+    assert f"{expected.glucose[0]:.0f} mg/dL" in p.readout.value
+    assert p.controls["preset"].value == "custom"
+
+
+def test_feedback_presets_set_the_sliders():
+    p = PANELS["feedback"]()
+    p.controls["preset"].value = "type 2 diabetes"
+    t2d = fb.PRESETS["type 2 diabetes"]
+    assert p.values["SI"] == pytest.approx(t2d.SI / 1e-4)
+    assert p.values["beta"] == pytest.approx(t2d.beta)
+    g = line_data(p.lines["glucose"])[1]
+    np.testing.assert_allclose(g, fb.simulate_meal(75.0, t2d).glucose, rtol=1e-9)
+    assert p.controls["preset"].value == "type 2 diabetes"  # applying a preset is not "custom"
+    p.reset()
+    assert p.controls["preset"].value == "healthy"
+
+
+def test_feedback_panel_refuses_an_unknown_preset():
+    with pytest.raises(ValueError, match="preset='athlete'"):
+        PANELS["feedback"](preset="athlete")
+
+
+def test_fsigt_panel_curve_and_error_follow_the_sliders():
+    p = PANELS["fsigt"]()
+    best_rmse = p.rmse
+    assert best_rmse == pytest.approx(p.fit.rmse, rel=0.02)  # the sliders start at the fit
+    p.set(SI=p.values["SI"] / 2)
+    f = p.fit
+    t, g = line_data(p.lines["glucose"])
+    np.testing.assert_allclose(g, simulate_ivgtt(t, f.times, f.insulin, G0=f.G0, SG=f.SG, SI=f.SI / 2,
+                                                 p2=f.p2, Gb=f.Gb, Ib=f.Ib)[0], rtol=1e-3)
+    assert p.rmse > 3 * best_rmse
+    assert f"{p.rmse:.1f} mg/dL" in p.readout.value
