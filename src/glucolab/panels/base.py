@@ -151,7 +151,8 @@ class Panel:
             display(self.figure)
 
     def _control_box(self) -> widgets.Widget:
-        return widgets.VBox(list(self.controls.values()) + [self.reset_button])
+        return widgets.VBox(list(self.controls.values()) + [self.reset_button],
+                            layout=widgets.Layout(flex="0 0 auto", min_width="390px"))
 
     @property
     def widget(self) -> widgets.Widget:

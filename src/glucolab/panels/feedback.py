@@ -90,9 +90,10 @@ class FeedbackPanel(Panel):
         name = self.controls["preset"].value
         if name == CUSTOM:
             return
-        p, v = model.PRESETS[name], self.values
-        if not np.allclose([v["SI"] * SI_SCALE, v["SG"] * SG_SCALE, v["beta"]], [p.SI, p.SG, p.beta],
-                           rtol=1e-6):
+        p = model.PRESETS[name]
+        wanted = {"SI": p.SI / SI_SCALE, "SG": p.SG / SG_SCALE, "beta": p.beta}
+        # A preset counts as chosen while every slider is within half a step of it.
+        if any(abs(self.controls[k].value - x) > self.controls[k].step / 2 + 1e-12 for k, x in wanted.items()):
             self._holding += 1  # relabelling is not a change of parameters
             self.controls["preset"].value = CUSTOM
             self._holding -= 1
