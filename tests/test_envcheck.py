@@ -19,3 +19,12 @@ def test_widget_probe_reacts():
     slider, label = box.children
     slider.value = 7
     assert "7" in label.value
+
+
+def test_missing_widget_front_end_is_reported(tmp_path):
+    checks = envcheck.front_end_checks([tmp_path])
+    assert [c.ok for c in checks] == [False, False]
+    assert "reinstall ipywidgets" in checks[0].detail
+    (tmp_path / "jupyter-matplotlib").mkdir()
+    (tmp_path / "jupyter-matplotlib" / "package.json").write_text("{}")
+    assert [c.ok for c in envcheck.front_end_checks([tmp_path])] == [False, True]

@@ -3,6 +3,7 @@
 import ipywidgets as widgets
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from matplotlib.figure import Figure
 
 from glucolab.models import feedback as fb
@@ -124,3 +125,19 @@ def test_fsigt_panel_curve_and_error_follow_the_sliders():
                                                  p2=f.p2, Gb=f.Gb, Ib=f.Ib)[0], rtol=1e-3)
     assert p.rmse > 3 * best_rmse
     assert f"{p.rmse:.1f} mg/dL" in p.readout.value
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_control_settings_give_finite_non_negative_model_curves(panel, data):
+    """Property test over the full range of every control, several controls at a time."""
+    values = {name: data.draw(st.floats(w.min, w.max), label=name)
+              for name, w in numeric_controls(panel).items()}
+    panel.set(**values)
+    assert panel.message.value == ""
+    for x, y in _line_arrays(panel):
+        assert np.all(np.isfinite(y))
+    for name in ("glucose", "insulin"):
+        line = getattr(panel, "lines", {}).get(name)
+        if line is not None:
+            assert np.all(line_data(line)[1] >= 0)

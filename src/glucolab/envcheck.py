@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 # package -> (minimum version, what it is for)
 REQUIRED = {
@@ -14,6 +15,14 @@ REQUIRED = {
     "ipywidgets": ("8.1", "sliders and buttons"),
     "ipympl": ("0.9.4", "figures that update in place"),
     "jupyterlab": ("4.2", "the lesson environment"),
+}
+
+
+# JupyterLab front-end extensions that draw the widgets: without them a lesson shows
+# "Error displaying widget" instead of sliders and figures.
+FRONT_END = {
+    "@jupyter-widgets/jupyterlab-manager": "ipywidgets (sliders, buttons)",
+    "jupyter-matplotlib": "ipympl (interactive figures)",
 }
 
 
@@ -45,7 +54,26 @@ def run_checks() -> list[Check]:
         except ImportError:
             checks.append(Check(name, False, f"missing: install it for {purpose} "
                                              "(make lab, or pip install -e .)"))
+    checks.extend(front_end_checks())
     return checks
+
+
+def front_end_checks(paths=None) -> list[Check]:
+    """Check that JupyterLab can find the widget extensions in ``paths`` (default: Jupyter's
+    search path for lab extensions)."""
+    if paths is None:
+        try:
+            from jupyter_core.paths import jupyter_path
+            paths = jupyter_path("labextensions")
+        except ImportError:
+            paths = []
+    out = []
+    for name, purpose in FRONT_END.items():
+        found = any((Path(p) / name / "package.json").is_file() for p in paths)
+        detail = "front end installed" if found else (
+            f"front end not found: reinstall {purpose.split()[0]} in the environment that runs JupyterLab")
+        out.append(Check(f"lab:{name.split('/')[-1]}", found, f"{detail} ({purpose})"))
+    return out
 
 
 def report() -> bool:
