@@ -1,0 +1,463 @@
+"""Indices a laboratory report or a study computes from fasting blood, with their sources.
+
+Every function takes scalars or arrays and states its units with keywords, so that the same
+person gives the same index whether the report is in mg/dL and pmol/L or in mmol/L and
+µU/mL. Values that are impossible in the stated unit are refused with a message that names
+the argument, the value and what was expected (see :mod:`glucolab.units`).
+
+Defaults follow the unit in which each formula was published: glucose in mmol/L and insulin
+in µU/mL for HOMA (Matthews et al. 1985); glucose in mg/dL for QUICKI (Katz et al. 2000),
+the TyG index (Simental-Mendía et al. 2008), the ADAG equation (Nathan et al. 2008) and
+:func:`classify_glycemia`.
+
+HOMA and QUICKI describe the fasting steady state. They are meaningful only for a sample
+taken after an overnight fast and not for people treated with insulin, whose measured
+insulin is partly injected insulin and no longer reports what their own beta cells secrete
+(Wallace, Levy & Matthews 2004).
+
+Nothing here is a diagnosis or medical advice.
+
+References
+----------
+Matthews DR, Hosker JP, Rudenski AS, Naylor BA, Treacher DF, Turner RC. Homeostasis model
+    assessment: insulin resistance and beta-cell function from fasting plasma glucose and
+    insulin concentrations in man. Diabetologia 1985;28:412-419.
+Wallace TM, Levy JC, Matthews DR. Use and abuse of HOMA modeling. Diabetes Care
+    2004;27:1487-1495.
+Katz A, Nambi SS, Mather K, et al. Quantitative insulin sensitivity check index: a simple,
+    accurate method for assessing insulin sensitivity in humans. J Clin Endocrinol Metab
+    2000;85:2402-2410.
+Simental-Mendía LE, Rodríguez-Morán M, Guerrero-Romero F. The product of fasting glucose and
+    triglycerides as surrogate for identifying insulin resistance in apparently healthy
+    subjects. Metab Syndr Relat Disord 2008;6:299-304.
+Nathan DM, Kuenen J, Borg R, Zheng H, Schoenfeld D, Heine RJ; ADAG Study Group. Translating
+    the A1C assay into estimated average glucose values. Diabetes Care 2008;31:1473-1478.
+Hoelzel W, Weykamp C, Jeppsson JO, et al. IFCC reference system for measurement of
+    hemoglobin A1c in human blood and the national standardization schemes in the United
+    States, Japan, and Sweden: a method-comparison study. Clin Chem 2004;50:166-174.
+American Diabetes Association Professional Practice Committee. 2. Diagnosis and
+    classification of diabetes: Standards of Care in Diabetes-2024. Diabetes Care
+    2024;47(Suppl 1):S20-S42.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .units import (MGDL_PER_MMOLL, PMOLL_PER_UUML, check_glucose, check_insulin,
+                    glucose_unit as _glucose_unit, insulin_unit as _insulin_unit)
+from .validation import _show, in_range, positive
+
+# -- HOMA1 (Matthews et al. 1985) ----------------------------------------------------------------
+# The reference person of the model: normal-weight adults under 35 years, fasting glucose
+# 4.5 mmol/L and fasting insulin 5 µU/mL. The constants make this person score IR = 1 and
+# %B = 100: 22.5 = 4.5 × 5, and 20 × 5 / (4.5 − 3.5) = 100.
+REFERENCE_GLUCOSE_MMOLL = 4.5
+REFERENCE_INSULIN_UUML = 5.0
+HOMA_IR_DENOMINATOR = REFERENCE_GLUCOSE_MMOLL * REFERENCE_INSULIN_UUML  # 22.5
+HOMA_B_GLUCOSE_OFFSET = 3.5  # mmol/L: %B is undefined at or below this glucose
+HOMA_B_FACTOR = 20.0
+
+# Published HOMA-IR cut-offs: (value, who and how, source). They differ with the population,
+# the insulin assay and the criterion (a percentile of healthy people, or the best split for
+# the metabolic syndrome). The popular 2.5 does not come from Matthews et al. (1985).
+HOMA_IR_CUTOFFS = (
+    (1.775, "Iran, adults without diabetes: best split for the metabolic syndrome",
+     "Esteghamati et al. 2010, Nutr Metab (Lond) 7:26"),
+    (2.05, "Spain, general adult population: best split for the metabolic syndrome",
+     "Gayoso-Diz et al. 2013, BMC Endocr Disord 13:47"),
+    (2.5, "a common convention, used e.g. in the Cremona Study (Italy)",
+     "Calori et al. 2011, Diabetes Care 34:210-215"),
+    (2.7, "Brazil, healthy adults: 90th percentile",
+     "Geloneze et al. 2009, Arq Bras Endocrinol Metabol 53:281-287"),
+    (2.77, "Italy (Bruneck), non-obese adults without metabolic disorders: top quintile",
+     "Bonora et al. 1998, Diabetes 47:1643-1649"),
+    (3.46, "Spain, general adult population: 90th percentile",
+     "Gayoso-Diz et al. 2013, BMC Endocr Disord 13:47"),
+)
+
+# -- HbA1c (Hoelzel et al. 2004 master equation; Nathan et al. 2008 ADAG regression) -------------
+IFCC_PER_NGSP_SLOPE = 10.929  # mmol/mol per %
+NGSP_INTERCEPT = 2.15  # %
+HBA1C_RANGE_PERCENT = (3.0, 20.0)  # outside this an assay result is not interpretable here
+ADAG_SLOPE_MGDL = 28.7  # mg/dL per %
+ADAG_INTERCEPT_MGDL = -46.7  # mg/dL
+
+# -- triglycerides: mg/dL per mmol/L (molar mass of triolein, 885.7 g/mol, divided by 10) -------
+TG_MGDL_PER_MMOLL = 88.57
+
+_HBA1C_UNITS = {"%": "%", "percent": "%", "ngsp": "%", "dcct": "%", "mmol/mol": "mmol/mol",
+                "ifcc": "mmol/mol"}
+
+
+def _plain(value):
+    """A Python float for scalar results, the array otherwise."""
+    return float(value) if np.ndim(value) == 0 else np.asarray(value)
+
+
+def _fasting_pair(glucose, insulin, glucose_unit, insulin_unit, insulin_factor):
+    """Check a fasting glucose/insulin pair; return (glucose in mmol/L, insulin in µU/mL)."""
+    g_unit = _glucose_unit(glucose_unit)
+    i_unit = _insulin_unit(insulin_unit)
+    glucose = check_glucose(glucose, g_unit, "glucose")
+    insulin = check_insulin(insulin, i_unit, "insulin")
+    if np.shape(glucose) and np.shape(insulin) and np.shape(glucose) != np.shape(insulin):
+        raise ValueError(f"glucose has shape {np.shape(glucose)} and insulin {np.shape(insulin)}: "
+                         "expected one insulin value per glucose value")
+    g_mmol = glucose / MGDL_PER_MMOLL if g_unit == "mg/dL" else glucose
+    if i_unit == "pmol/L":
+        factor = positive(insulin_factor, "insulin_factor", "pmol/L per uU/mL")
+        insulin = insulin / factor
+    return g_mmol, insulin
+
+
+def homa_ir(glucose, insulin, *, glucose_unit: str = "mmol/L", insulin_unit: str = "uU/mL",
+            insulin_factor: float = PMOLL_PER_UUML):
+    """HOMA1 insulin resistance: fasting glucose × fasting insulin / 22.5.
+
+    HOMA-IR = G [mmol/L] × I [µU/mL] / 22.5 (Matthews et al. 1985). The reference person of
+    the model (4.5 mmol/L, 5 µU/mL) scores exactly 1. Use only a sample taken after an
+    overnight fast, and not in people treated with insulin: injected insulin makes the
+    insulin value meaningless for this index (Wallace et al. 2004).
+
+    Parameters
+    ----------
+    glucose : float or array_like
+        Fasting plasma glucose, in ``glucose_unit``.
+    insulin : float or array_like
+        Fasting plasma insulin, in ``insulin_unit``.
+    glucose_unit : {"mmol/L", "mg/dL"}, default "mmol/L"
+    insulin_unit : {"uU/mL", "pmol/L"}, default "uU/mL"
+        µU/mL, µIU/mL, mU/L and mIU/L are all the same unit and are accepted.
+    insulin_factor : float, default 6.0
+        pmol/L per µU/mL, used only when insulin is in pmol/L (some laboratories use 6.945).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        HOMA-IR, dimensionless (1 = the reference person).
+
+    Examples
+    --------
+    >>> homa_ir(4.5, 5.0)
+    1.0
+    >>> round(homa_ir(92, 66, glucose_unit="mg/dL", insulin_unit="pmol/L"), 3)
+    2.497
+    """
+    g, i = _fasting_pair(glucose, insulin, glucose_unit, insulin_unit, insulin_factor)
+    return _plain(g * i / HOMA_IR_DENOMINATOR)
+
+
+def homa_b(glucose, insulin, *, glucose_unit: str = "mmol/L", insulin_unit: str = "uU/mL",
+           insulin_factor: float = PMOLL_PER_UUML):
+    """HOMA1 beta-cell function: 20 × fasting insulin / (fasting glucose − 3.5), in %.
+
+    HOMA-%B = 20 × I [µU/mL] / (G [mmol/L] − 3.5) (Matthews et al. 1985); the reference
+    person (4.5 mmol/L, 5 µU/mL) scores 100 %. The formula has no meaning at or below
+    3.5 mmol/L (63 mg/dL), where it would divide by zero or turn negative, so such values are
+    refused. Fasting samples only; not for people treated with insulin.
+
+    Parameters
+    ----------
+    glucose, insulin, glucose_unit, insulin_unit, insulin_factor
+        As for :func:`homa_ir`.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        HOMA-%B, % of the reference person's beta-cell function.
+
+    Raises
+    ------
+    ValueError
+        If any glucose is at or below 3.5 mmol/L.
+
+    Examples
+    --------
+    >>> homa_b(4.5, 5.0)
+    100.0
+    """
+    g, i = _fasting_pair(glucose, insulin, glucose_unit, insulin_unit, insulin_factor)
+    low = np.asarray(g) <= HOMA_B_GLUCOSE_OFFSET
+    if np.any(low):
+        shown = glucose if np.ndim(glucose) == 0 else np.asarray(glucose)[low]
+        raise ValueError(
+            f"glucose={_show(shown)} {_glucose_unit(glucose_unit)}: HOMA-%B = 20·I/(G − 3.5) is "
+            f"undefined at or below 3.5 mmol/L ({HOMA_B_GLUCOSE_OFFSET * MGDL_PER_MMOLL:.0f} mg/dL); "
+            "expected a fasting glucose above 3.5 mmol/L")
+    return _plain(HOMA_B_FACTOR * i / (g - HOMA_B_GLUCOSE_OFFSET))
+
+
+def quicki(glucose, insulin, *, glucose_unit: str = "mmol/L", insulin_unit: str = "uU/mL",
+           insulin_factor: float = PMOLL_PER_UUML):
+    """QUICKI, the quantitative insulin sensitivity check index: 1 / (log10 I + log10 G).
+
+    With insulin in µU/mL and glucose in mg/dL (Katz et al. 2000); lower values mean lower
+    insulin sensitivity. In its validation it correlated with the clamp at r = 0.78. The
+    logarithms make it a monotone transform of HOMA-IR, so both rank people identically.
+    Fasting samples only; not for people treated with insulin.
+
+    Parameters
+    ----------
+    glucose, insulin, glucose_unit, insulin_unit, insulin_factor
+        As for :func:`homa_ir` (glucose is converted to mg/dL internally).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        QUICKI, dimensionless.
+
+    Examples
+    --------
+    >>> round(quicki(92, 11, glucose_unit="mg/dL"), 4)
+    0.3328
+    """
+    g, i = _fasting_pair(glucose, insulin, glucose_unit, insulin_unit, insulin_factor)
+    total = np.log10(i) + np.log10(g * MGDL_PER_MMOLL)
+    if np.any(total <= 0):
+        raise ValueError(f"insulin={_show(insulin)} {_insulin_unit(insulin_unit)}: the product of "
+                         "insulin (µU/mL) and glucose (mg/dL) must exceed 1 for QUICKI; expected a "
+                         "measurable fasting insulin")
+    return _plain(1.0 / total)
+
+
+def _triglycerides_mgdl(value, unit: str):
+    key = str(unit).strip().lower().replace(" ", "")
+    if key not in ("mg/dl", "mmol/l"):
+        raise ValueError(f"triglyceride_unit={unit!r}: expected 'mg/dL' or 'mmol/L'")
+    value = positive(value, "triglycerides", unit)
+    arr = np.asarray(value)
+    if key == "mg/dl" and np.any(arr < 5):
+        raise ValueError(f"triglycerides={_show(value)} mg/dL is below any measured value "
+                         "(5 mg/dL); did you mean mmol/L?")
+    if key == "mmol/l" and np.any(arr > 120):
+        raise ValueError(f"triglycerides={_show(value)} mmol/L is above any measured value "
+                         "(120 mmol/L); did you mean mg/dL?")
+    return value * TG_MGDL_PER_MMOLL if key == "mmol/l" else value
+
+
+TYG_FORMS = ("ln(TG*G/2)", "ln(TG*G)/2")
+
+
+def tyg(triglycerides, glucose, *, triglyceride_unit: str = "mg/dL", glucose_unit: str = "mg/dL",
+        form: str = "ln(TG*G/2)"):
+    """Triglyceride-glucose (TyG) index from fasting triglycerides and glucose, both in mg/dL.
+
+    Simental-Mendía et al. (2008) print the index as ln[TG (mg/dL) × FPG (mg/dL) / 2]; this is
+    the default ``form="ln(TG*G/2)"`` and gives values around 8-9 in adults. A second form,
+    ln(TG × FPG) / 2, gives values around 4-5. The cut-off of 4.65 reported in that same paper
+    is on the scale of the second form, and later papers use both, so a TyG value or cut-off
+    must be read together with the form that produced it (Hosseini 2017, J Clin Basic Res 1:11).
+
+    Parameters
+    ----------
+    triglycerides : float or array_like
+        Fasting serum triglycerides, in ``triglyceride_unit`` (mmol/L is converted with
+        88.57 mg/dL per mmol/L).
+    glucose : float or array_like
+        Fasting plasma glucose, in ``glucose_unit``.
+    triglyceride_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+    glucose_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+    form : {"ln(TG*G/2)", "ln(TG*G)/2"}, default "ln(TG*G/2)"
+        Which of the two published forms to compute.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        TyG index, dimensionless.
+
+    Examples
+    --------
+    >>> round(tyg(150, 100), 3)
+    8.923
+    >>> round(tyg(150, 100, form="ln(TG*G)/2"), 3)
+    4.808
+    """
+    if form not in TYG_FORMS:
+        raise ValueError(f"form={form!r}: expected one of {TYG_FORMS}")
+    tg = _triglycerides_mgdl(triglycerides, triglyceride_unit)
+    unit = _glucose_unit(glucose_unit)
+    g = check_glucose(glucose, unit, "glucose")
+    g_mgdl = g * MGDL_PER_MMOLL if unit == "mmol/L" else g
+    if form == "ln(TG*G/2)":
+        return _plain(np.log(tg * g_mgdl / 2.0))
+    return _plain(np.log(tg * g_mgdl) / 2.0)
+
+
+# -- HbA1c ------------------------------------------------------------------------------------------
+def canonical_hba1c_unit(unit: str, name: str = "unit") -> str:
+    """Canonical spelling ("%" for NGSP/DCCT, "mmol/mol" for IFCC) of an HbA1c unit."""
+    key = str(unit).strip().lower().replace(" ", "")
+    if key not in _HBA1C_UNITS:
+        raise ValueError(f"{name}={unit!r}: expected '%' (NGSP/DCCT) or 'mmol/mol' (IFCC)")
+    return _HBA1C_UNITS[key]
+
+
+def _hba1c_percent(value, unit: str, name: str = "hba1c"):
+    """Check HbA1c in ``unit`` and return it in % (NGSP)."""
+    unit = canonical_hba1c_unit(unit)
+    low, high = HBA1C_RANGE_PERCENT
+    if unit == "%":
+        return in_range(value, name, low, high, "% (NGSP)")
+    ifcc_low, ifcc_high = (IFCC_PER_NGSP_SLOPE * (x - NGSP_INTERCEPT) for x in HBA1C_RANGE_PERCENT)
+    value = in_range(value, name, round(ifcc_low, 1), round(ifcc_high, 1), "mmol/mol (IFCC)")
+    return value / IFCC_PER_NGSP_SLOPE + NGSP_INTERCEPT
+
+
+def convert_hba1c(value, from_unit: str, to_unit: str):
+    """Convert HbA1c between % (NGSP/DCCT) and mmol/mol (IFCC).
+
+    Uses the IFCC-NGSP master equation, mmol/mol = 10.929 × (% − 2.15) (Hoelzel et al. 2004).
+
+    Parameters
+    ----------
+    value : float or array_like
+        HbA1c in ``from_unit``; 3-20 % (9.3-195.1 mmol/mol) is accepted.
+    from_unit, to_unit : {"%", "mmol/mol"}
+
+    Returns
+    -------
+    float or numpy.ndarray
+        HbA1c in ``to_unit``.
+
+    Examples
+    --------
+    >>> round(convert_hba1c(6.5, "%", "mmol/mol"), 1)
+    47.5
+    """
+    src, dst = canonical_hba1c_unit(from_unit, "from_unit"), canonical_hba1c_unit(to_unit, "to_unit")
+    percent = _hba1c_percent(value, src, "value")
+    if dst == "%":
+        return _plain(percent)
+    return _plain(IFCC_PER_NGSP_SLOPE * (percent - NGSP_INTERCEPT))
+
+
+def eag_from_hba1c(hba1c, unit: str = "%", *, glucose_unit: str = "mg/dL"):
+    """Estimated average glucose from HbA1c (the ADAG regression).
+
+    eAG [mg/dL] = 28.7 × HbA1c [%] − 46.7 (Nathan et al. 2008; 507 adults with type 1, type 2
+    or no diabetes, R² = 0.84). In mmol/L this is close to 1.59 × HbA1c − 2.59. It describes
+    the average of a group; one person's mean glucose can differ from it by a wide margin.
+
+    Parameters
+    ----------
+    hba1c : float or array_like
+        HbA1c in ``unit`` (3-20 %).
+    unit : {"%", "mmol/mol"}, default "%"
+    glucose_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+        Unit of the result.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        Estimated average glucose in ``glucose_unit``.
+
+    Examples
+    --------
+    >>> round(eag_from_hba1c(7.0), 1)
+    154.2
+    """
+    out = _glucose_unit(glucose_unit, "glucose_unit")
+    percent = _hba1c_percent(hba1c, unit)
+    eag = ADAG_SLOPE_MGDL * percent + ADAG_INTERCEPT_MGDL
+    return _plain(eag if out == "mg/dL" else eag / MGDL_PER_MMOLL)
+
+
+# -- ADA categories ---------------------------------------------------------------------------------
+# Lower limits of "prediabetes" and "diabetes" for each criterion, in the units in which the
+# ADA Standards of Care print them (the mmol/L values are the ADA's own rounded figures).
+ADA_THRESHOLDS = {
+    "fasting glucose": {"mg/dL": (100.0, 126.0), "mmol/L": (5.6, 7.0)},
+    "2-h OGTT glucose": {"mg/dL": (140.0, 200.0), "mmol/L": (7.8, 11.1)},
+    "HbA1c": {"%": (5.7, 6.5), "mmol/mol": (39.0, 48.0)},
+}
+CATEGORIES = ("normal", "prediabetes", "diabetes")
+
+
+@dataclass(frozen=True)
+class GlycemiaClass:
+    """The ADA category for each result given, and the highest of them.
+
+    Attributes
+    ----------
+    by_criterion : dict of str to str
+        "fasting glucose", "2-h OGTT glucose" and/or "HbA1c" mapped to "normal",
+        "prediabetes" or "diabetes".
+    overall : str
+        The highest category among the criteria.
+    note : str
+        What the classification does not say.
+    """
+
+    by_criterion: dict
+    overall: str
+    note: str = field(default=(
+        "A category for one set of results, not a diagnosis: the ADA requires two abnormal "
+        "results (from one sample or two) unless hyperglycemia is unequivocal, and the same "
+        "person can fall into different categories by different tests."), repr=False)
+
+    def __str__(self) -> str:
+        parts = ", ".join(f"{k}: {v}" for k, v in self.by_criterion.items())
+        return f"{self.overall} ({parts})"
+
+
+def _category(value: float, thresholds: tuple[float, float]) -> str:
+    low, high = thresholds
+    return CATEGORIES[int(value >= low) + int(value >= high)]
+
+
+def _scalar(value, name):
+    arr = np.asarray(value, dtype=float) if not isinstance(value, str) else None
+    if arr is None or arr.ndim != 0:
+        raise ValueError(f"{name}={value!r}: expected one number (classify one person at a time)")
+    return float(arr)
+
+
+def classify_glycemia(fasting_glucose=None, ogtt_2h_glucose=None, hba1c=None, *,
+                      glucose_unit: str = "mg/dL", hba1c_unit: str = "%") -> GlycemiaClass:
+    """ADA categories (normal, prediabetes, diabetes) from one person's results.
+
+    Thresholds (ADA 2024): fasting glucose 100 and 126 mg/dL (5.6 and 7.0 mmol/L); 2-hour
+    glucose in a 75-g OGTT 140 and 200 mg/dL (7.8 and 11.1 mmol/L); HbA1c 5.7 and 6.5 %
+    (39 and 48 mmol/mol). Each value is compared with the thresholds printed in its own unit.
+
+    Parameters
+    ----------
+    fasting_glucose : float, optional
+        Fasting plasma glucose in ``glucose_unit``.
+    ogtt_2h_glucose : float, optional
+        Plasma glucose 2 hours after 75 g of oral glucose, in ``glucose_unit``.
+    hba1c : float, optional
+        HbA1c in ``hba1c_unit`` (3-20 %).
+    glucose_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+    hba1c_unit : {"%", "mmol/mol"}, default "%"
+
+    Returns
+    -------
+    GlycemiaClass
+        The category per criterion and overall; its ``note`` says why this is not a diagnosis.
+
+    Examples
+    --------
+    >>> str(classify_glycemia(fasting_glucose=110, hba1c=5.5))
+    'prediabetes (fasting glucose: prediabetes, HbA1c: normal)'
+    """
+    g_unit = _glucose_unit(glucose_unit)
+    a_unit = canonical_hba1c_unit(hba1c_unit, "hba1c_unit")
+    given = {"fasting glucose": fasting_glucose, "2-h OGTT glucose": ogtt_2h_glucose, "HbA1c": hba1c}
+    if all(v is None for v in given.values()):
+        raise ValueError("classify_glycemia: expected at least one of fasting_glucose, "
+                         "ogtt_2h_glucose or hba1c")
+    result = {}
+    for criterion, arg in (("fasting glucose", "fasting_glucose"), ("2-h OGTT glucose", "ogtt_2h_glucose")):
+        if given[criterion] is not None:
+            value = check_glucose(_scalar(given[criterion], arg), g_unit, arg)
+            result[criterion] = _category(value, ADA_THRESHOLDS[criterion][g_unit])
+    if hba1c is not None:
+        value = _scalar(hba1c, "hba1c")
+        _hba1c_percent(value, a_unit)
+        result["HbA1c"] = _category(value, ADA_THRESHOLDS["HbA1c"][a_unit])
+    overall = max(result.values(), key=CATEGORIES.index)
+    return GlycemiaClass(result, overall)
