@@ -34,4 +34,4 @@ def test_exercise_checks(capsys):
     assert "expected a number" in grade_answer("x", "abc", 1.0)[1]
     check_answer("x", ..., 1.0)
     assert "replace ..." in capsys.readouterr().out
-    assert len(quiz(NumericQuestion("q", 1, "u", "e")).children) == 1
+    assert len(quiz(NumericQuestion("q", 1, "u", "e")).widget.children) == 1

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 
+from .display import show_static_questions, static_mode
+
 _OK = "<b>✔ Correct.</b> "
 _NO = "<b>✘ Not quite.</b> "
 
@@ -66,7 +68,10 @@ class MultipleChoice:
 
     def _ipython_display_(self):
         from IPython.display import display
-        display(self.widget)
+        if static_mode():
+            show_static_questions([self])
+        else:
+            display(self.widget)
 
 
 @dataclass
@@ -118,12 +123,38 @@ class NumericQuestion:
 
     def _ipython_display_(self):
         from IPython.display import display
-        display(self.widget)
+        if static_mode():
+            show_static_questions([self])
+        else:
+            display(self.widget)
 
 
-def quiz(*questions):
+class Quiz:
+    """Several questions shown together (``quiz(...)`` builds one).
+
+    Attributes
+    ----------
+    questions : tuple
+        The question objects.
+    widget : ipywidgets.VBox
+        The questions laid out one below the other.
+    """
+
+    def __init__(self, *questions):
+        self.questions = questions
+        self.widget = widgets.VBox([q.widget for q in questions])
+
+    def _ipython_display_(self):
+        from IPython.display import display
+        if static_mode():
+            show_static_questions(self.questions)
+        else:
+            display(self.widget)
+
+
+def quiz(*questions) -> Quiz:
     """Lay out several questions in one box."""
-    return widgets.VBox([q.widget for q in questions])
+    return Quiz(*questions)
 
 
 def grade_answer(name: str, value, expected: float, *, rel_tol: float = 0.02, unit: str = "",

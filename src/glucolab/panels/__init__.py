@@ -31,5 +31,11 @@ def all_panels() -> dict[str, Callable]:
 # Importing the modules registers their panels.
 from .feedback import feedback_panel  # noqa: E402
 from .fsigt import fsigt_panel  # noqa: E402
+from .homa_calculator import homa_calculator_panel  # noqa: E402
+from .homa_plane import homa_plane_panel  # noqa: E402
+from .homa_variability import homa_variability_panel  # noqa: E402
+from .progression import progression_panel  # noqa: E402
+from .hyperbola import hyperbola_panel  # noqa: E402
 
-__all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel"]
+__all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel", "homa_calculator_panel", "homa_plane_panel",
+           "homa_variability_panel", "progression_panel", "hyperbola_panel"]

@@ -19,6 +19,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
 from .. import style
+from ..display import show_static_panel, static_mode
 
 SLIDER_LAYOUT = widgets.Layout(width="380px")
 SLIDER_STYLE = {"description_width": "170px"}
@@ -163,10 +164,14 @@ class Panel:
                                   f"<div style='max-width:60em'>{html.escape(self.description)}</div>")
             self._widget = widgets.VBox([header, widgets.HBox([self._control_box(), figure_view]),
                                          self.readout, self.message])
+            self._widget.add_class("glucolab-panel")  # lets browser tests find each panel
         return self._widget
 
     def _ipython_display_(self):
         from IPython.display import display
+        if static_mode():
+            show_static_panel(self)
+            return
         self._shown = True
         if self._output is not None:
             self._show_static()
