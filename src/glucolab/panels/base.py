@@ -162,8 +162,10 @@ class Panel:
             figure_view = self.figure.canvas if self._output is None else self._output
             header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>"
                                   f"<div style='max-width:60em'>{html.escape(self.description)}</div>")
-            self._widget = widgets.VBox([header, widgets.HBox([self._control_box(), figure_view]),
-                                         self.readout, self.message])
+            # The figure wraps below the controls on a narrow screen instead of being cut off.
+            body = widgets.HBox([self._control_box(), figure_view],
+                                layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
+            self._widget = widgets.VBox([header, body, self.readout, self.message])
             self._widget.add_class("glucolab-panel")  # lets browser tests find each panel
         return self._widget
 
