@@ -1,0 +1,67 @@
+"""The instructor commands: handouts without solutions, and a static HTML export."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tools"))
+
+import export_html  # noqa: E402
+import handouts  # noqa: E402
+
+LESSON = ROOT / "notebooks" / "01_glucose_insulin_feedback.ipynb"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("handouts")
+    return out, handouts.build(out)
+
+
+def test_student_copies_hold_no_solution_text(built):
+    out, students = built
+    assert len(students) == len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
+    for student in students:
+        original = json.loads((ROOT / "notebooks" / student.name).read_text(encoding="utf-8"))
+        solutions = ["".join(c["source"]) for c in original["cells"] if handouts.is_solution(c)]
+        rest = json.dumps([c for c in original["cells"] if not handouts.is_solution(c)])
+        text = student.read_text(encoding="utf-8")
+        assert "<details" not in text
+        for solution in solutions:  # no line found only in a solution survives
+            own = [ln for ln in solution.splitlines()[2:]
+                   if len(ln.strip()) > 25 and json.dumps(ln)[1:-1] not in rest]
+            assert own and not any(json.dumps(ln)[1:-1] in text for ln in own), student.name
+    lessons = [s for s in students if not s.name.startswith("00")]
+    assert all('"<details' in (ROOT / "notebooks" / s.name).read_text(encoding="utf-8") for s in lessons)
+
+
+def test_instructor_copies_keep_every_cell_and_say_so(built):
+    out, _ = built
+    for path in (out / "instructor").glob("*.ipynb"):
+        copy = json.loads(path.read_text(encoding="utf-8"))
+        original = json.loads((ROOT / "notebooks" / path.name).read_text(encoding="utf-8"))
+        assert copy["cells"][1:] == original["cells"]
+        assert "Instructor copy" in "".join(copy["cells"][0]["source"])
+
+
+def test_a_student_copy_still_runs_under_nbval(built):
+    out, _ = built
+    student = out / "student" / LESSON.name
+    result = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval",
+         "--nbval-current-env", "--nbval-sanitize-with", str(ROOT / "tests" / "nbval_sanitize.cfg"),
+         str(student)], cwd=out, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_static_html_export_includes_the_figures(tmp_path, monkeypatch):
+    monkeypatch.delenv("GLUCOLAB_STATIC", raising=False)
+    export_html.main(tmp_path, [LESSON])
+    page = (tmp_path / LESSON.with_suffix(".html").name).read_text(encoding="utf-8")
+    assert page.count("data:image/png;base64") >= 2  # both panels' figures
+    assert "Start-up settings" in page and "Traceback" not in page
+    assert "Lesson 1" in (tmp_path / "index.html").read_text(encoding="utf-8")
