@@ -27,14 +27,24 @@ def test_student_copies_hold_no_solution_text(built):
     assert len(students) == len(list((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")))
     for student in students:
         original = json.loads((ROOT / "notebooks" / student.name).read_text(encoding="utf-8"))
-        solutions = ["".join(c["source"]) for c in original["cells"] if handouts.is_solution(c)]
-        rest = json.dumps([c for c in original["cells"] if not handouts.is_solution(c)])
+        solutions = [m for c in original["cells"] if handouts.is_solution(c)
+                     for m in handouts.DETAILS.findall("".join(c["source"]))]
+        rest = handouts.DETAILS.sub("", json.dumps(original["cells"]))
         text = student.read_text(encoding="utf-8")
         assert "<details" not in text
         for solution in solutions:  # no line found only in a solution survives
             own = [ln for ln in solution.splitlines()[2:]
                    if len(ln.strip()) > 25 and json.dumps(ln)[1:-1] not in rest]
             assert own and not any(json.dumps(ln)[1:-1] in text for ln in own), student.name
+        # every heading and every code cell of the lesson is still there
+        headings = [ln for c in original["cells"] if c["cell_type"] == "markdown"
+                    for ln in handouts.DETAILS.sub("", "".join(c["source"])).splitlines() if ln.startswith("#")]
+        copy = json.loads(text)
+        kept = [ln for c in copy["cells"] if c["cell_type"] == "markdown"
+                for ln in "".join(c["source"]).splitlines() if ln.startswith("#")]
+        assert kept == headings, student.name
+        assert [c for c in copy["cells"] if c["cell_type"] == "code"] == \
+               [c for c in original["cells"] if c["cell_type"] == "code"]
     lessons = [s for s in students if not s.name.startswith("00")]
     assert all('"<details' in (ROOT / "notebooks" / s.name).read_text(encoding="utf-8") for s in lessons)
 

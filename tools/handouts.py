@@ -9,6 +9,7 @@ Both keep the saved outputs, so a student copy still runs and still passes nbval
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -17,14 +18,26 @@ NOTE = ("> **Instructor copy.** This version contains the worked solutions. Stud
         "in `student/`, built by `make handouts`, in which each solution is removed.")
 
 
+DETAILS = re.compile(r"<details>.*?</details>\s*", re.S)
+
+
 def is_solution(cell: dict) -> bool:
-    """A solution is a markdown cell that opens with a <details> block."""
-    return cell["cell_type"] == "markdown" and "".join(cell["source"]).lstrip().startswith("<details")
+    """A markdown cell that holds a collapsed <details> solution block."""
+    return cell["cell_type"] == "markdown" and "<details" in "".join(cell["source"])
+
+
+def without_solutions(cell: dict) -> dict | None:
+    """The cell with every <details> block cut out; None if nothing else was in it."""
+    if not is_solution(cell):
+        return cell
+    rest = DETAILS.sub("", "".join(cell["source"])).strip()
+    return {**cell, "source": [rest]} if rest else None
 
 
 def student_copy(nb: dict) -> dict:
-    """The notebook without its solution cells."""
-    return {**nb, "cells": [c for c in nb["cells"] if not is_solution(c)]}
+    """The notebook without its solutions; text that shares a cell with one is kept."""
+    cells = [without_solutions(c) for c in nb["cells"]]
+    return {**nb, "cells": [c for c in cells if c is not None]}
 
 
 def instructor_copy(nb: dict) -> dict:
