@@ -461,3 +461,8 @@ def classify_glycemia(fasting_glucose=None, ogtt_2h_glucose=None, hba1c=None, *,
         result["HbA1c"] = _category(value, ADA_THRESHOLDS["HbA1c"][a_unit])
     overall = max(result.values(), key=CATEGORIES.index)
     return GlycemiaClass(result, overall)
+
+
+# -- indices from the draws of an oral glucose tolerance test (Lesson 4) -------------------------
+from .indices_dynamic import (classify_ogtt, insulinogenic_index, matsuda,  # noqa: E402,F401
+                              oral_disposition_index)

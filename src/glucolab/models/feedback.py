@@ -150,7 +150,7 @@ def appearance(t, carbs_g, body_mass_kg):
     return A_G * carbs_g * 1000.0 * t * np.exp(-t / T_MAX_G) / T_MAX_G ** 2 / body_mass_kg
 
 
-def fasting_state(SI, SG=REF_SG, beta=1.0, *, iterations: int = 60):
+def fasting_state(SI, SG=REF_SG, beta=1.0, *, R0=R0, iterations: int = 60):
     """Fasting (steady-state) glucose and insulin; works element-wise on arrays.
 
     At steady state I = secretion(G)/k and R0 = (S_G + S_I I) G; the right-hand side grows
@@ -164,6 +164,9 @@ def fasting_state(SI, SG=REF_SG, beta=1.0, *, iterations: int = 60):
         Glucose effectiveness at zero insulin, 1/min.
     beta : float or numpy.ndarray
         Beta-cell responsiveness.
+    R0 : float or numpy.ndarray, default :data:`R0`
+        Net glucose release at zero glucose, mg/dL/min (the healthy reference's 1.74 unless a
+        hormone raises or lowers hepatic glucose output).
 
     Returns
     -------
@@ -172,7 +175,7 @@ def fasting_state(SI, SG=REF_SG, beta=1.0, *, iterations: int = 60):
     insulin : float or numpy.ndarray
         Fasting insulin, µU/mL.
     """
-    SI, SG, beta = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (SI, SG, beta)))
+    SI, SG, beta, R0 = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (SI, SG, beta, R0)))
     lo, hi = np.ones(SI.shape), np.full(SI.shape, 2000.0)
     for _ in range(iterations):
         mid = 0.5 * (lo + hi)
@@ -207,6 +210,9 @@ class MealResponse:
         The parameters used.
     carbs_g : float
         Carbohydrate eaten, g.
+    absorption_states : numpy.ndarray or None
+        The states of an absorption model given to :func:`simulate_meal` (one column per
+        state, e.g. mg in stomach and gut), or None for the default Hovorka appearance.
     """
 
     time: np.ndarray
@@ -216,6 +222,7 @@ class MealResponse:
     appearance: np.ndarray
     person: Person = field(repr=False)
     carbs_g: float = 0.0
+    absorption_states: np.ndarray | None = field(default=None, repr=False)
 
     def at(self, minutes):
         """Glucose (mg/dL) and insulin (µU/mL) interpolated at ``minutes``."""
@@ -231,8 +238,16 @@ def _rhs(y, t, SI, SG, beta, carbs_g, bw):
             beta * S_MAX * _shape(G) - K_INSULIN * I)
 
 
+def _rhs_with_gut(y, t, SI, SG, beta, carbs_g, bw, gut):
+    """The loop of :func:`_rhs` fed by an absorption model whose states are y[3:]."""
+    d_glucose, d_action, d_insulin = _rhs(y[:3], t, SI, SG, beta, 0.0, bw)
+    q = y[3:]
+    return (d_glucose + gut.rate(q, bw) / V_GLUCOSE, d_action, d_insulin, *gut.derivatives(q, carbs_g))
+
+
 def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
-                  duration_min: float = 300.0, step_min: float = 1.0, **overrides) -> MealResponse:
+                  duration_min: float = 300.0, step_min: float = 1.0, absorption=None,
+                  **overrides) -> MealResponse:
     """Simulate the glucose and insulin response to one meal eaten at t = 0.
 
     The person starts in their fasting steady state.
@@ -248,6 +263,12 @@ def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
         Length of the simulation, min (1 to 1440).
     step_min : float, default 1
         Spacing of the output samples, min.
+    absorption : object, optional
+        A gut model with states of its own, integrated together with the loop, for example
+        :class:`glucolab.models.gut.DallaManGut`. It provides
+        ``initial_state(carbs_g)`` (amounts at t = 0), ``derivatives(state, carbs_g)`` (their
+        rates of change) and ``rate(state, body_mass_kg)`` (appearance in plasma, mg/kg/min).
+        Default None: the Hovorka et al. (2004) appearance above, unchanged.
 
     Returns
     -------
@@ -269,6 +290,13 @@ def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
     step_min = in_range(step_min, "step_min", 0.05, duration_min, "min")
     g0, i0 = fasting_state(p.SI, p.SG, p.beta)
     t = np.arange(0.0, duration_min + 0.5 * step_min, step_min)
+    if absorption is not None:
+        start = (g0, p.SI * i0, i0, *absorption.initial_state(carbs_g))
+        y = odeint(_rhs_with_gut, start, t, args=(p.SI, p.SG, p.beta, carbs_g, p.body_mass_kg, absorption),
+                   rtol=1e-7, atol=1e-9)
+        gut = y[:, 3:]
+        return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], absorption.rate(gut.T, p.body_mass_kg), p, carbs_g,
+                            gut)
     y = odeint(_rhs, (g0, p.SI * i0, i0), t, args=(p.SI, p.SG, p.beta, carbs_g, p.body_mass_kg),
                rtol=1e-7, atol=1e-9)
     return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], appearance(t, carbs_g, p.body_mass_kg), p, carbs_g)
