@@ -1,0 +1,56 @@
+"""The illustrative circle of visceral fat and low testosterone: two states, and a way out."""
+
+import math
+
+import pytest
+
+from glucolab.models import vicious_circle as vc
+
+
+def test_usual_drive_has_a_healthy_state_a_saddle_and_a_low_state():
+    healthy, saddle, low = vc.fixed_points()
+    assert (healthy.testosterone, healthy.adiposity, healthy.stable) == (pytest.approx(1.0), pytest.approx(1.0), True)
+    assert not saddle.stable
+    assert low.stable and low.testosterone < 0.6 and low.adiposity > 1.6
+    assert low == vc.VICIOUS_START
+
+
+def test_two_states_exist_only_in_a_window_of_drives():
+    assert len(vc.fixed_points(0.80)) == 1 and vc.fixed_points(0.80)[0].testosterone > 1.0
+    assert len(vc.fixed_points(0.99)) == 1 and vc.fixed_points(0.99)[0].testosterone < 0.6
+    assert len(vc.fixed_points(0.85)) == 3 and len(vc.fixed_points(0.95)) == 3
+
+
+def test_without_a_change_the_person_stays_in_the_circle():
+    run = vc.simulate(change=0.0, months=0.0)
+    assert run.testosterone[-1] == pytest.approx(vc.VICIOUS_START.testosterone, abs=1e-6)
+    assert not run.escaped
+
+
+def test_a_large_enough_long_enough_change_leaves_it_for_good():
+    short = vc.simulate(change=0.2, months=6.0)
+    long = vc.simulate(change=0.3, months=24.0)
+    assert not short.escaped
+    assert long.escaped
+    # the drive is back at its usual value, yet the person stays healthy: hysteresis
+    assert long.drive[-1] == pytest.approx(vc.USUAL_DRIVE)
+    assert long.testosterone[-1] == pytest.approx(1.0, abs=0.01)
+
+
+def test_bigger_changes_need_less_time_and_small_ones_never_suffice():
+    assert math.isinf(vc.minimum_duration(0.1))
+    t_small, t_large = vc.minimum_duration(0.2), vc.minimum_duration(0.4)
+    assert t_large < t_small < 36.0
+    assert vc.simulate(change=0.4, months=t_large + 0.1, horizon=120.0).escaped
+    assert not vc.simulate(change=0.4, months=t_large - 0.2, horizon=120.0).escaped
+
+
+@pytest.mark.parametrize("call, match", [
+    (lambda: vc.simulate(drive=1.5), "drive=1.5"),
+    (lambda: vc.simulate(change=-0.1), "change=-0.1"),
+    (lambda: vc.simulate(months=48.0), "months=48.0"),
+    (lambda: vc.fixed_points(0.2), "drive=0.2"),
+])
+def test_bad_inputs_are_refused(call, match):
+    with pytest.raises(ValueError, match=match):
+        call()
