@@ -1,0 +1,279 @@
+"""The Ha, Satin & Sherman (2016) model: the authors' run, the paper's scenarios, the fast map,
+the mechanisms, and bad input."""
+
+import time
+
+import numpy as np
+import pytest
+
+from glucolab.indices import ADAG_INTERCEPT_MGDL, ADAG_SLOPE_MGDL
+from glucolab.models import ha2016 as ha
+from glucolab.models import ha2016_map as hm
+from glucolab.models import interventions as mech
+
+
+@pytest.fixture(scope="module")
+def runs():
+    return {name: ha.scenario(name, samples=1827) for name in ha.SCENARIOS}
+
+
+# -- the authors' run ------------------------------------------------------------------------------
+def test_reproduces_the_end_state_saved_in_the_authors_prevention_set_file():
+    want = ha.AUTHORS_PREVENTION_END
+    got = ha.simulate(want["day"], ha.SCENARIOS["prevention"], rtol=1e-10).at_day(want["day"])
+    for name in ("glucose", "insulin", "beta", "sigma", "SI"):
+        assert got[name] == pytest.approx(want[name], rel=2e-5), name
+    assert got["gamma"] == pytest.approx(want["gamma"], abs=1e-4)
+
+
+def test_the_rat_values_in_human_ode_would_not_give_the_published_human_run():
+    rat = ha.PARAMS.replace(Amax=3.11, ISRI_bar=867.6)
+    end = ha.simulate(1800, ha.SCENARIOS["prevention"], params=rat).glucose[-1]
+    assert abs(end - ha.AUTHORS_PREVENTION_END["glucose"]) > 5  # 100.1 instead of 108.8 mg/dL
+
+
+def test_the_authors_start_is_a_glucose_insulin_steady_state():
+    G, I = ha.AUTHORS_START[:2]
+    p = ha.PARAMS
+    assert p.R0 - (p.EG0 + p.SI0 * I) * G == pytest.approx(0.0, abs=0.05)  # mg/dL/day, out of 864
+    M = ha.metabolic_rate(G)
+    isr = ha.secretion_per_mass(M, ha.AUTHORS_START[3], ha.AUTHORS_START[4])
+    assert ha.AUTHORS_START[2] * isr / p.BV == pytest.approx(p.k * I, rel=1e-3)
+    assert ha.AUTHORS_START[2] * isr / 1000 == pytest.approx(31.6, rel=0.01)  # U of insulin a day
+
+
+# -- the scenarios of the paper ------------------------------------------------------------------
+def test_untreated_compensated_phase_comes_before_the_escape(runs):
+    r = runs["untreated"]
+    end_of_compensation = r.first_day("glucose", 110.0)
+    escape = r.first_day("glucose", 200.0)
+    assert 190 < end_of_compensation < 220  # day 205
+    assert 1100 < escape < 1250  # day 1169
+    phase = r.time < end_of_compensation
+    assert np.all(r.glucose[phase] < 110.0)
+    assert np.all(np.diff(r.insulin[phase]) > 0)  # insulin rises through the whole phase
+    assert r.insulin[phase][-1] > 2.2 * r.insulin[0]  # 9.0 -> 20.4 µU/mL
+    assert r.first_day("sigma", 0.5 * r.sigma[0], above=False) > end_of_compensation
+    assert r.glucose[-1] == pytest.approx(528.5, abs=0.5)  # after five years
+
+
+def test_early_intervention_restores_near_normal_fasting_glucose(runs):
+    r = runs["early"]
+    start = r.at_day(r.intervention.start_day)
+    assert start["glucose"] > 126  # already in the diabetic range (132.9 mg/dL) when it starts
+    assert r.glucose[-1] == pytest.approx(101.0, abs=0.2)
+    assert r.sigma[-1] > r.sigma[0]  # beta-cell function is back above its start
+
+
+def test_the_same_intervention_started_late_does_not(runs):
+    early, late = runs["early"], runs["late"]
+    assert late.intervention.SI_target == early.intervention.SI_target
+    assert late.SI[-1] == pytest.approx(early.SI[-1], rel=1e-3)  # the same sensitivity in the end
+    assert late.glucose[-1] == pytest.approx(464.2, abs=0.5)
+    assert late.sigma[-1] < 0.05 * late.sigma[0]  # beta-cell function has collapsed
+    assert late.at_day(late.intervention.start_day)["sigma"] < 0.3 * late.sigma[0]
+
+
+def test_prevention_keeps_glucose_out_of_the_diabetic_range(runs):
+    r = runs["prevention"]
+    assert r.glucose.max() < 126
+    assert r.glucose[-1] == pytest.approx(108.6, abs=0.2)
+    assert r.glucose[-1] < runs["untreated"].glucose[-1] / 4
+
+
+def test_full_restoration_of_sensitivity_fails_after_the_point_of_no_return():
+    late = ha.simulate(intervention=ha.Intervention(1400.0, SI_target=ha.PARAMS.SI0))
+    assert late.SI[-1] == pytest.approx(0.8, rel=1e-3)
+    assert late.glucose[-1] > 300
+
+
+def test_fasting_insulin_warns_before_fasting_glucose_and_hba1c(runs):
+    r = runs["untreated"]
+    insulin = r.first_day("insulin", 1.5 * r.insulin[0])
+    glucose = r.first_day("glucose", 110.0)
+    hba1c = r.first_day("hba1c", 5.7)
+    assert insulin < glucose < hba1c
+    assert (round(insulin), round(glucose), round(hba1c)) == (78, 205, 327)
+
+
+# -- insulin sensitivity and markers --------------------------------------------------------------
+def test_insulin_sensitivity_falls_with_a_time_constant_of_132_days():
+    p = ha.PARAMS
+    tau = 1 / p.SI_fall
+    assert ha.insulin_sensitivity(0.0) == pytest.approx(0.8)
+    assert ha.insulin_sensitivity(tau) == pytest.approx(0.18 + 0.62 / np.e)
+    assert ha.insulin_sensitivity(1e5) == pytest.approx(0.18)
+
+
+def test_an_intervention_never_lowers_sensitivity_below_the_untreated_course():
+    t = np.linspace(0, 1800, 901)
+    untreated = ha.insulin_sensitivity(t)
+    for start, target in ((0.0, 0.4), (100.0, 0.3), (900.0, 0.25), (1500.0, 0.8)):
+        si = ha.insulin_sensitivity(t, ha.Intervention(start, SI_target=target))
+        assert np.all(si >= untreated - 1e-12)
+        assert si[-1] == pytest.approx(max(target, untreated[-1]), rel=0.02)
+
+
+def test_a_target_above_sensitivity_is_reached_at_the_intervention_rate():
+    iv = ha.Intervention(1000.0, SI_target=0.5)
+    at_start = ha.insulin_sensitivity(1000.0)
+    later = ha.insulin_sensitivity(1000.0 + 1 / ha.PARAMS.SI_rise, iv)
+    assert later == pytest.approx(0.5 + (at_start - 0.5) / np.e)
+
+
+def test_hba1c_is_the_adag_value_of_the_mean_glucose_of_the_previous_90_days(runs):
+    r = runs["untreated"]
+    assert r.hba1c[0] == pytest.approx((r.glucose[0] - ADAG_INTERCEPT_MGDL) / ADAG_SLOPE_MGDL)  # 5.10 %
+    day = 1000.0
+    grid = np.linspace(day - 90, day, 2001)
+    mean = np.trapezoid(np.interp(grid, r.time, r.glucose), grid) / 90
+    assert np.interp(day, r.time, r.hba1c) == pytest.approx((mean - ADAG_INTERCEPT_MGDL) / ADAG_SLOPE_MGDL,
+                                                            rel=1e-4)
+
+
+def test_homa_ir_of_the_start_is_glucose_times_insulin_over_22_5(runs):
+    r = runs["untreated"]
+    assert r.homa_ir[0] == pytest.approx(99.7664 / 18.016 * 9.025 / 22.5, rel=1e-6)  # 2.22
+    assert r.homa_ir.max() > 4 * r.homa_ir[0]  # resistance and compensation
+    assert r.homa_ir[-1] < r.homa_ir[0]  # HOMA-IR falls again once secretion fails
+
+
+def test_strength_is_the_rise_of_the_target_above_the_untreated_floor():
+    iv = ha.Intervention.from_strength(500.0, 0.56)
+    assert iv.SI_target == pytest.approx(0.18 * 1.56)
+    assert ha.Intervention.from_strength(0.0, 0.8 / 0.18 - 1).SI_target == pytest.approx(0.8)
+
+
+# -- bad input ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("make, match", [
+    (lambda: ha.Intervention(-1.0), r"start_day=-1"),
+    (lambda: ha.simulate(365.0, ha.Intervention(400.0)), r"start_day=400.*within the simulated span"),
+    (lambda: ha.simulate(intervention=ha.Intervention(10.0, SI_target=0.9)), r"SI_target=0\.9.*starting S_I"),
+    (lambda: ha.Intervention(10.0, SI_target=-0.2), r"SI_target=-0\.2"),
+    (lambda: ha.Intervention.from_strength(10.0, -0.5), r"strength=-0\.5"),
+    (lambda: ha.Intervention.from_strength(10.0, 4.0), r"strength=4"),
+    (lambda: ha.Intervention(10.0, R0_factor=0.1), r"R0_factor=0\.1"),
+    (lambda: ha.Intervention(10.0, secretion_factor=5.0), r"secretion_factor=5"),
+    (lambda: ha.Intervention(10.0, SI_rate=0.0), r"SI_rate=0"),
+    (lambda: ha.simulate(0.0), r"days=0"),
+    (lambda: ha.simulate(30 * 365.25), r"days=10957.*at most"),
+    (lambda: ha.simulate(samples=1), r"samples=1"),
+    (lambda: ha.simulate(rtol=0.1), r"rtol=0\.1"),
+    (lambda: ha.simulate(initial=(100, 9, 1000)), r"initial="),
+    (lambda: ha.simulate(intervention="early"), r"intervention='early'"),
+    (lambda: ha.HaParams(k=-1.0), r"k=-1"),
+    (lambda: ha.HaParams(SI_floor=1.0), r"SI_floor=1"),
+    (lambda: ha.scenario("cure"), r"name='cure'"),
+    (lambda: ha.scenario("untreated").first_day("weight", 1.0), r"series='weight'"),
+    (lambda: ha.scenario("untreated").at_day(5000.0), r"day=5000"),
+    (lambda: hm.outcome_map([0.0, 2000.0], [0.4]), r"start_days"),
+    (lambda: hm.outcome_map([0.0], [0.4, 0.9]), r"SI_targets"),
+    (lambda: hm.outcome_map([0.0], [0.4], step_days=5.0), r"step_days=5"),
+    (lambda: mech.intervention_for(["fasting"], 100.0), r"names=\['fasting'\]"),
+])
+def test_bad_input_is_refused_with_a_message_naming_it(make, match):
+    with pytest.raises(ValueError, match=match):
+        make()
+
+
+def test_a_run_across_the_start_day_does_not_depend_on_the_tolerance():
+    # the levers jump on the start day; the run restarts there instead of stepping across the jump
+    iv = ha.Intervention(1200.0, SI_target=0.3, R0_factor=0.8, secretion_factor=1.3)
+    loose, tight = (ha.simulate(intervention=iv, rtol=r).glucose for r in (1e-8, 1e-10))
+    np.testing.assert_allclose(loose, tight, rtol=1e-5)
+    assert ha.simulate(intervention=ha.Intervention(0.0, SI_target=0.4)).glucose[0] == ha.AUTHORS_START[0]
+
+
+def test_a_failed_integration_is_reported_not_returned(monkeypatch):
+    def failing(rhs, y0, t, **options):
+        return np.full((len(t), len(y0)), 1e-300), {"message": "Repeated error test failures."}
+    monkeypatch.setattr(ha, "odeint", failing)
+    with pytest.raises(ValueError, match="integration failed.*Repeated error test failures"):
+        ha.simulate()
+
+
+def test_unknown_parameter_names_are_refused():
+    with pytest.raises(TypeError, match="tau_x"):
+        ha.PARAMS.replace(tau_x=3.0)
+
+
+# -- the fast map ---------------------------------------------------------------------------------------
+def test_quasi_steady_glucose_solves_the_glucose_balance():
+    G0, _, beta, gamma, sigma = ha.AUTHORS_START
+    p = ha.PARAMS
+    G = hm.quasi_steady_glucose(np.array([0.8, 0.3]), beta, gamma, sigma, R0=p.R0, EG0=p.EG0)
+    assert G[0] == pytest.approx(G0, abs=0.01)
+    insulin = beta * ha.secretion_per_mass(ha.metabolic_rate(G), gamma, sigma) / (p.BV * p.k)
+    np.testing.assert_allclose(p.R0 - (p.EG0 + np.array([0.8, 0.3]) * insulin) * G, 0.0, atol=1e-3)
+    assert G[1] > G[0]  # less sensitivity, higher glucose at the same beta cells
+
+
+@pytest.fixture(scope="module")
+def grid():
+    return hm.default_map()
+
+
+def test_default_map_covers_four_years_by_the_whole_sensitivity_range(grid):
+    assert grid.glucose.shape == (32, 41) == grid.sigma.shape
+    assert grid.start_years[-1] == pytest.approx(4.0)
+    assert grid.SI_targets[0] == pytest.approx(0.18) and grid.SI_targets[-1] == pytest.approx(0.8)
+    assert np.all(np.isfinite(grid.glucose))
+
+
+@pytest.mark.parametrize("start_day, target", [(0.0, 0.18), (365.25, 0.3), (730.5, 0.4), (1095.75, 0.6),
+                                               (1314.9, 0.4), (1461.0, 0.8)])
+def test_map_agrees_with_the_full_model(grid, start_day, target):
+    full = ha.simulate(intervention=ha.Intervention(start_day, SI_target=target)).glucose[-1]
+    assert grid.at(start_day, target) == pytest.approx(full, abs=1.0)
+
+
+def test_the_cliff_of_the_map_is_where_the_full_model_has_it(grid):
+    last = grid.last_rescue_day(0.4)
+    assert last / ha.DAYS_PER_YEAR == pytest.approx(3.0)
+    before = ha.simulate(intervention=ha.Intervention(last, SI_target=0.4)).glucose[-1]
+    after = ha.simulate(intervention=ha.Intervention(last + 0.1 * ha.DAYS_PER_YEAR, SI_target=0.4)).glucose[-1]
+    assert before < 126 < after
+    assert grid.last_rescue_day(0.8) / ha.DAYS_PER_YEAR == pytest.approx(3.4)
+    assert np.isnan(grid.last_rescue_day(0.18))  # no intervention rescues nobody
+
+
+def test_map_with_other_levers_matches_the_full_model():
+    small = hm.outcome_map([365.25, 1200.0], [0.3], R0_factor=0.8, secretion_factor=1.3)
+    for col, start in enumerate(small.start_days):
+        iv = ha.Intervention(start, SI_target=0.3, R0_factor=0.8, secretion_factor=1.3)
+        assert small.glucose[0, col] == pytest.approx(ha.simulate(intervention=iv).glucose[-1], abs=1.0)
+
+
+# -- mechanisms ----------------------------------------------------------------------------------------
+def test_mechanism_sizes_match_the_numbers_they_cite():
+    exercise = mech.MECHANISMS["exercise training"]
+    assert exercise.SI_factor == pytest.approx(19.7 / 12.6, rel=0.01)  # Nishida et al. 2004
+    assert exercise.EG0_factor == pytest.approx(0.85 / 0.71, rel=0.01)
+    assert mech.MECHANISMS["metformin"].R0_factor == pytest.approx(0.53 / 0.70, rel=0.01)  # Hundal et al. 2000
+    for name, m in mech.MECHANISMS.items():
+        assert m.size.startswith(("measured", "illustrative")), name
+        assert any(str(year) in m.source for year in range(1990, 2030)), name
+        assert m.not_modelled, name
+
+
+def test_mechanisms_combine_by_multiplying_their_factors():
+    iv = mech.intervention_for(["exercise training", "metformin"], 365.0)
+    assert iv.SI_target == pytest.approx(0.18 * 1.56)
+    assert (iv.EG0_factor, iv.R0_factor, iv.secretion_factor) == (1.2, 0.76, 1.0)
+    assert mech.intervention_for("metformin", 0.0).SI_target is None  # S_I left to its course
+
+
+def test_the_same_mechanism_works_early_and_fails_late():
+    early = ha.simulate(intervention=mech.intervention_for("exercise training", 2 * ha.DAYS_PER_YEAR))
+    late = ha.simulate(intervention=mech.intervention_for("exercise training", 3.5 * ha.DAYS_PER_YEAR))
+    assert early.glucose[-1] < 110 < 300 < late.glucose[-1]
+
+
+# -- speed (generous bounds; the benchmark measures) --------------------------------------------------
+def test_a_five_year_run_and_the_map_are_fast_enough():
+    t0 = time.perf_counter()
+    ha.simulate(intervention=ha.SCENARIOS["late"])
+    assert time.perf_counter() - t0 < 0.5
+    t0 = time.perf_counter()
+    hm.outcome_map(np.linspace(0, 1461, 30), np.linspace(0.18, 0.8, 30))
+    assert time.perf_counter() - t0 < 10.0
