@@ -1,0 +1,215 @@
+"""The graded claims as a filterable table, and their grades as a chart (Lesson 9).
+
+:func:`claims_panel` shows the claims of ``data/claims.csv`` in an HTML table under three menus
+(article, topic, grade). Each claim links to the lesson notebook that examines it, by a link
+relative to the ``notebooks/`` folder, so the link opens the lesson in JupyterLab, Voilà or a
+static export. A combination of filters that matches nothing shows a message instead of an
+empty table. The table is a widget of its own, not a :class:`~glucolab.panels.base.Panel`: it
+has no figure and no sliders.
+"""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+from matplotlib.ticker import MaxNLocator
+
+from . import style
+from .claims import DOCUMENTS, GRADE_DEFINITIONS, GRADES, TOPICS, ClaimTable, lesson_number, load_claims
+from .display import static_mode
+
+NO_MATCH = ("No claims match this combination of filters. Set one of the menus back to "
+            "\u201call\u201d to see more.")
+
+#: Colour and hatch of each grade in the table's badges and in :func:`grades_figure`; the grade is
+#: always written out as well, so colour never carries the meaning alone.
+GRADE_STYLE = {
+    "established physiology": ("#0072B2", ""),
+    "supported by randomised trials": ("#009E73", "//"),
+    "association only": ("#56B4E9", ".."),
+    "mixed or conflicting": ("#E69F00", "xx"),
+    "mechanism or surrogate only": ("#CC79A7", "\\\\"),
+    "unsupported or contradicted": ("#D55E00", "--"),
+}
+
+
+def _lesson_link(lesson: str, prefix: str) -> str:
+    number = lesson_number(lesson)
+    href = html.escape(prefix + lesson, quote=True)
+    return f'<a href="{href}" title="{html.escape(lesson)}">Lesson {number}</a>'
+
+
+def render_table(claims, link_prefix: str = "") -> str:
+    """HTML of a table of ``claims`` (a list of :class:`~glucolab.claims.Claim`).
+
+    An empty list gives the "no claims match" message instead of a table.
+    """
+    if not claims:
+        return f'<div role="status" style="padding:8px;border:1px dashed #777">{html.escape(NO_MATCH)}</div>'
+    head = "".join(f'<th scope="col" style="text-align:left;padding:4px">{h}</th>'
+                   for h in ("id", "claim (article)", "evidence", "grade", "verdict", "references", "lesson"))
+    body = []
+    for c in claims:
+        color, _ = GRADE_STYLE[c.grade]
+        refs = "".join(f"<li>{html.escape(r)}</li>" for r in c.references)
+        body.append(
+            "<tr style='border-top:1px solid #ccc;vertical-align:top'>"
+            f"<td style='padding:4px'><b>{c.id}</b></td>"
+            f"<td style='padding:4px;max-width:22em'>{html.escape(c.claim)} <i>({c.document[:3]})</i></td>"
+            f"<td style='padding:4px;max-width:9em'>{html.escape(c.evidence_kind)}</td>"
+            f"<td style='padding:4px;max-width:9em'><span style='border-left:6px solid {color};"
+            f"padding-left:4px'>{html.escape(c.grade)}</span></td>"
+            f"<td style='padding:4px;max-width:26em'>{html.escape(c.verdict)}</td>"
+            f"<td style='padding:4px;max-width:18em;font-size:85%'>"
+            f"<ul style='margin:0;padding-left:1.2em'>{refs}</ul></td>"
+            f"<td style='padding:4px'>{_lesson_link(c.lesson, link_prefix)}</td></tr>")
+    return ("<div style='max-height:34em;overflow:auto'><table style='border-collapse:collapse;font-size:90%'>"
+            "<caption style='text-align:left;caption-side:top'>Claims of the source articles, each with the kind "
+            "of evidence behind it, a grade, a one-sentence verdict, references and the lesson that examines it."
+            f"</caption><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>")
+
+
+class ClaimsTable:
+    """The claims under three menus (article, topic, grade), updated in place.
+
+    Attributes
+    ----------
+    table : ClaimTable
+        All claims.
+    controls : dict of str to ipywidgets.Dropdown
+        ``"document"``, ``"topic"`` and ``"grade"``; setting ``.value`` filters the table.
+    rows : list of Claim
+        The claims now shown.
+    html : ipywidgets.HTML
+        The table, or the "no claims match" message.
+    count : ipywidgets.HTML
+        How many claims are shown, as text.
+    """
+
+    title = "The articles' claims, graded"
+    description = ("Choose an article, a topic or a grade. Each row gives the claim in our words, the kind "
+                   "of evidence, the grade, a one-sentence verdict, the references and a link to the lesson "
+                   "that examines it.")
+
+    def __init__(self, table: ClaimTable | None = None, document: str = "all", topic: str = "all",
+                 grade: str = "all", link_prefix: str = ""):
+        self.table = load_claims() if table is None else table
+        self.link_prefix = link_prefix
+        self.table.filter(document=document, topic=topic, grade=grade)  # refuses unknown values clearly
+        layout = widgets.Layout(width="30em")
+        menu_style = {"description_width": "5em"}
+        self.controls = {
+            "document": widgets.Dropdown(options=[("all articles", "all")] + [(v, k) for k, v in DOCUMENTS.items()],
+                                         value=document, description="article", layout=layout, style=menu_style),
+            "topic": widgets.Dropdown(options=[("all topics", "all")] + [(t, t) for t in TOPICS], value=topic,
+                                      description="topic", layout=layout, style=menu_style),
+            "grade": widgets.Dropdown(options=[("all grades", "all")] + [(g, g) for g in GRADES], value=grade,
+                                      description="grade", layout=layout, style=menu_style),
+        }
+        self._defaults = {"document": "all", "topic": "all", "grade": "all"}
+        self.count = widgets.HTML()
+        self.html = widgets.HTML()
+        self.grade_note = widgets.HTML()
+        self.reset_button = widgets.Button(description="Reset", icon="undo", tooltip="Show all claims")
+        self.reset_button.on_click(lambda _: self.reset())
+        self._holding = 0
+        for w in self.controls.values():
+            w.observe(lambda _change: self.update(), names="value")
+        self.rows = []
+        self.update()
+
+    @property
+    def values(self) -> dict:
+        """The menus' current values."""
+        return {name: w.value for name, w in self.controls.items()}
+
+    def update(self) -> None:
+        """Filter the claims by the menus and redraw the table."""
+        if self._holding:
+            return
+        self.rows = self.table.filter(**self.values)
+        self.count.value = f"<b>{len(self.rows)}</b> of {len(self.table)} claims shown"
+        grade = self.values["grade"]
+        self.grade_note.value = ("" if grade == "all" else
+                                 f"<i>{html.escape(grade)}</i>: {html.escape(GRADE_DEFINITIONS[grade])}")
+        self.html.value = render_table(self.rows, self.link_prefix)
+
+    def set(self, **values) -> None:
+        """Set several menus at once (one update); unknown menu names raise KeyError."""
+        unknown = set(values) - set(self.controls)
+        if unknown:
+            raise KeyError(f"unknown menu(s) {sorted(unknown)}; this table has {sorted(self.controls)}")
+        self.table.filter(**values)  # an unknown value raises here, before any menu moves
+        self._holding += 1
+        for name, value in values.items():
+            self.controls[name].value = value
+        self._holding -= 1
+        self.update()
+
+    def reset(self) -> None:
+        """Show all claims again."""
+        self.set(**self._defaults)
+
+    @property
+    def widget(self) -> widgets.Widget:
+        """Title, menus, count, grade definition and table."""
+        if not hasattr(self, "_widget"):
+            header = widgets.HTML(f"<h4 style='margin:4px 0'>{html.escape(self.title)}</h4>"
+                                  f"<div style='max-width:60em'>{html.escape(self.description)}</div>")
+            menus = widgets.HBox(list(self.controls.values()) + [self.reset_button],
+                                 layout=widgets.Layout(flex_flow="row wrap"))
+            self._widget = widgets.VBox([header, menus, self.count, self.grade_note, self.html])
+            self._widget.add_class("glucolab-claims")
+        return self._widget
+
+    def _ipython_display_(self):
+        from IPython.display import HTML, display
+        if static_mode():
+            display(HTML(f"<h4>{html.escape(self.title)}</h4><p>{self.count.value}. Run the notebook to "
+                         f"filter the table.</p>{self.html.value}"))
+            return
+        display(self.widget)
+
+
+def claims_panel(document: str = "all", topic: str = "all", grade: str = "all") -> ClaimsTable:
+    """Lesson 9: the articles' claims in a table filtered by article, topic and grade.
+
+    Each value is ``"all"`` or one of :data:`~glucolab.claims.DOCUMENTS` (a file name),
+    :data:`~glucolab.claims.TOPICS` or :data:`~glucolab.claims.GRADES`.
+    """
+    return ClaimsTable(document=document, topic=topic, grade=grade)
+
+
+def grades_figure(table: ClaimTable | None = None):
+    """A horizontal stacked bar per source article: how many of its claims have each grade.
+
+    Each grade has its own colour *and* hatch, and every segment is labelled with its count.
+    """
+    table = load_claims() if table is None else table
+    style.apply()
+    counts = table.crosstab("document", "grade")
+    articles = list(DOCUMENTS)
+    with plt.ioff():
+        fig, ax = plt.subplots(figsize=(9.0, 4.2), layout="constrained")
+    left = [0] * len(articles)
+    for grade in GRADES:
+        color, hatch = GRADE_STYLE[grade]
+        widths = [counts[a][grade] for a in articles]
+        bars = ax.barh(range(len(articles)), widths, left=left, color=color, hatch=hatch,
+                       edgecolor="white", label=grade)
+        for bar, n in zip(bars, widths):
+            if n:
+                ax.text(bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2, str(n),
+                        ha="center", va="center", fontsize=10, color="black",
+                        bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.85})
+        left = [x + w for x, w in zip(left, widths)]
+    ax.set_yticks(range(len(articles)), [a[:3] for a in articles])
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.set_xlabel("number of claims")
+    ax.set_ylabel("source article")
+    ax.grid(axis="y", visible=False)
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9)
+    return fig
