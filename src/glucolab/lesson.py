@@ -44,6 +44,21 @@ from .indices import (HOMA_IR_CUTOFFS, classify_glycemia, convert_hba1c, eag_fro
                       homa_ir, quicki, tyg)
 from .panels import homa_calculator_panel, homa_plane_panel, homa_variability_panel  # noqa: E402,F401
 from .panels import hyperbola_panel, progression_panel  # noqa: E402,F401
+from .models.gut import simulate_gut  # noqa: E402,F401
+from .models.ogtt import simulate_ogtt  # noqa: E402,F401
+from .indices import classify_ogtt, insulinogenic_index, matsuda, oral_disposition_index  # noqa: E402,F401,E501
+from .panels import gastric_emptying_panel, ogtt_panel  # noqa: E402,F401
+from .models import signaling  # noqa: E402,F401
+from .panels import dose_response_panel, signaling_panel  # noqa: E402,F401
+from .models import counterregulatory, growth_hormone, hpg, vicious_circle  # noqa: E402,F401
+from .hormones import convert_testosterone, free_testosterone  # noqa: E402,F401
+from .panels import (cortisol_panel, free_testosterone_panel, growth_hormone_panel,  # noqa: E402,F401
+                     hormone_effects_panel, hpg_panel, vicious_circle_panel)
+from .panels.growth_hormone import clamp_check_figure  # noqa: E402,F401
+from .models import ha2016, ha2016_map, interventions  # noqa: E402,F401
+from .panels import no_return_panel, reversal_panel  # noqa: E402,F401
+from .claims import EVIDENCE_KINDS, GRADE_DEFINITIONS, GRADES, check_grade, load_claims  # noqa: E402,F401
+from .claims_table import claims_panel, grades_figure  # noqa: E402,F401
 
 import numpy as np  # noqa: E402,F401
 import matplotlib.pyplot as plt  # noqa: E402,F401
@@ -56,4 +71,13 @@ __all__ = [
     "cohort", "probability_above", "HOMA_IR_CUTOFFS", "classify_glycemia", "convert_hba1c",
     "eag_from_hba1c", "homa_b", "homa_ir", "quicki", "tyg", "homa_calculator_panel",
     "homa_plane_panel", "homa_variability_panel",
+    "simulate_gut", "simulate_ogtt", "classify_ogtt", "insulinogenic_index", "matsuda",
+    "oral_disposition_index", "ogtt_panel", "gastric_emptying_panel",
+    "signaling", "signaling_panel", "dose_response_panel",
+    "counterregulatory", "growth_hormone", "hpg", "vicious_circle", "convert_testosterone",
+    "free_testosterone", "cortisol_panel", "free_testosterone_panel", "growth_hormone_panel",
+    "hormone_effects_panel", "hpg_panel", "vicious_circle_panel", "clamp_check_figure",
+    "ha2016", "ha2016_map", "interventions", "reversal_panel", "no_return_panel",
+    "EVIDENCE_KINDS", "GRADE_DEFINITIONS", "GRADES", "check_grade", "load_claims", "claims_panel",
+    "grades_figure",
 ]

@@ -36,6 +36,23 @@ from .homa_plane import homa_plane_panel  # noqa: E402
 from .homa_variability import homa_variability_panel  # noqa: E402
 from .progression import progression_panel  # noqa: E402
 from .hyperbola import hyperbola_panel  # noqa: E402
+from .ogtt import ogtt_panel  # noqa: E402
+from .gastric_emptying import gastric_emptying_panel  # noqa: E402
+from .signaling import signaling_panel  # noqa: E402
+from .dose_response import dose_response_panel  # noqa: E402
+from .cortisol import cortisol_panel  # noqa: E402
+from .growth_hormone import growth_hormone_panel  # noqa: E402
+from .hormone_effects import hormone_effects_panel  # noqa: E402
+from .hpg import hpg_panel  # noqa: E402
+from .free_testosterone import free_testosterone_panel  # noqa: E402
+from .vicious_circle import vicious_circle_panel  # noqa: E402
+from .reversal import reversal_panel  # noqa: E402
+from .no_return import no_return_panel  # noqa: E402
 
 __all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel", "homa_calculator_panel", "homa_plane_panel",
-           "homa_variability_panel", "progression_panel", "hyperbola_panel"]
+           "homa_variability_panel", "progression_panel", "hyperbola_panel",
+           "ogtt_panel", "gastric_emptying_panel",
+           "signaling_panel", "dose_response_panel",
+           "cortisol_panel", "growth_hormone_panel", "hormone_effects_panel", "hpg_panel",
+           "free_testosterone_panel", "vicious_circle_panel",
+           "reversal_panel", "no_return_panel"]
