@@ -141,3 +141,19 @@ def test_random_control_settings_give_finite_non_negative_model_curves(panel, da
         line = getattr(panel, "lines", {}).get(name)
         if line is not None:
             assert np.all(line_data(line)[1] >= 0)
+
+
+def test_nice_ceiling_and_stable_limits():
+    from matplotlib.figure import Figure as _Figure
+    from glucolab.panels.base import keep_in_view, nice_ceiling
+    assert [nice_ceiling(v) for v in (0.83, 1.0, 27.1, 245.0, 0.0012)] == [1.0, 1.0, 30.0, 250.0, 0.0015]
+    ax = _Figure().subplots()
+    ax.plot([0, 1], [0, 1])
+    keep_in_view(ax, 27.1, floor=10.0, margin=1.0)
+    assert ax.get_ylim()[1] == 30.0
+    keep_in_view(ax, 20.0, floor=10.0)  # inside the axis and more than half of it: no change
+    assert ax.get_ylim()[1] == 30.0
+    keep_in_view(ax, 5.0, floor=10.0)  # far below: shrinks, but not under the floor
+    assert ax.get_ylim()[1] == 10.0
+    keep_in_view(ax, 12.0, floor=1.0, symmetric=True)
+    assert ax.get_ylim() == (-15.0, 15.0)

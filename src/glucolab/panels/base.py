@@ -14,12 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import html
+import math
 
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
 from .. import style
 from ..display import show_static_panel, static_mode
+from .static_layer import cache_static
 
 SLIDER_LAYOUT = widgets.Layout(width="380px")
 SLIDER_STYLE = {"description_width": "170px"}
@@ -73,6 +75,8 @@ class Panel:
         # slider move would cost more than the model solve and the drawing together.
         self.figure.draw_without_rendering()
         self.figure.set_layout_engine("none")
+        moving = list(self._moving_artists())
+        self.layer = cache_static(self.figure, moving) if moving else None
 
     # -- to implement ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -80,6 +84,12 @@ class Panel:
 
     def _redraw(self) -> None:
         raise NotImplementedError
+
+    def _moving_artists(self):
+        """The artists an update changes. A panel that lists them gets the rest of their axes
+        (ticks, labels, bands: most of the drawing time) from a cached image; see
+        :mod:`.static_layer`. Default: none, every draw is a full draw."""
+        return ()
 
     # -- behaviour shared by every panel ----------------------------------------------------
     @property
@@ -178,6 +188,31 @@ class Panel:
         if self._output is not None:
             self._show_static()
         display(self.widget)
+
+
+def nice_ceiling(value: float) -> float:
+    """The smallest of 1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 or 10 times a power of ten that is >= ``value``."""
+    if value <= 0:
+        return value
+    power = 10.0 ** math.floor(math.log10(value))
+    return next(m * power for m in (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= value * (1 - 1e-12))
+
+
+def keep_in_view(ax, top: float, floor: float, margin: float = 1.15, axis: str = "y",
+                 symmetric: bool = False) -> None:
+    """Make the upper limit of ``ax`` hold ``top`` without rescaling on every slider move.
+
+    The limit grows when the data outgrow it and shrinks only when they fall below half of
+    it, never under ``floor``; with ``symmetric`` the lower limit mirrors it. Stable limits
+    keep a figure easy to compare from one setting to the next, and let a panel's cached
+    background (see :mod:`.static_layer`) be reused.
+    """
+    low, high = ax.get_ylim() if axis == "y" else ax.get_xlim()
+    # From here on this function owns the limit: autoscaling would move it with the data.
+    (ax.set_autoscaley_on if axis == "y" else ax.set_autoscalex_on)(False)
+    wanted = max(floor, nice_ceiling(margin * top))
+    if top > high or wanted < 0.5 * high:
+        (ax.set_ylim if axis == "y" else ax.set_xlim)(-wanted if symmetric else low, wanted)
 
 
 def line_data(line):

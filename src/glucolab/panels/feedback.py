@@ -11,7 +11,7 @@ from .. import style
 from ..models import feedback as model
 from ..units import MGDL_PER_MMOLL
 from . import register
-from .base import Panel, slider
+from .base import Panel, keep_in_view, slider
 
 # Slider scales: S_I in 1e-4 and S_G in 1e-3 units read better than raw exponents.
 SI_SCALE, SG_SCALE = 1e-4, 1e-3
@@ -98,6 +98,9 @@ class FeedbackPanel(Panel):
             self.controls["preset"].value = CUSTOM
             self._holding -= 1
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.ref_lines.values()]
+
     def person(self) -> model.Person:
         """The person described by the sliders."""
         v = self.values
@@ -113,9 +116,9 @@ class FeedbackPanel(Panel):
             self.lines[key].set_data(r.time, getattr(r, key))
             self.ref_lines[key].set_data(ref.time, getattr(ref, key))
         self.lines["appearance"].set_data(r.time, r.appearance)
-        self.axes["glucose"].set_ylim(40, max(250.0, 1.08 * r.glucose.max()))
-        self.axes["insulin"].set_ylim(0, max(80.0, 1.1 * r.insulin.max(), 1.1 * ref.insulin.max()))
-        self.axes["appearance"].set_ylim(0, max(4.0, 1.15 * r.appearance.max()))
+        keep_in_view(self.axes["glucose"], r.glucose.max(), floor=250.0, margin=1.08)
+        keep_in_view(self.axes["insulin"], max(r.insulin.max(), ref.insulin.max()), floor=80.0, margin=1.1)
+        keep_in_view(self.axes["appearance"], r.appearance.max(), floor=4.0)
         g0, g_peak, (g120, _) = r.glucose[0], r.glucose.max(), r.at(120)
         t_peak = r.time[np.argmax(r.glucose)]
         self.readout.value = (

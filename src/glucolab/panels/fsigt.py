@@ -11,7 +11,7 @@ from .. import style
 from ..data import load_fsigt
 from ..models.minimal import IVGTTFit, fit_ivgtt, simulate_ivgtt
 from . import register
-from .base import Panel, slider
+from .base import Panel, keep_in_view, slider
 
 SI_SCALE, SG_SCALE = 1e-4, 1e-2
 
@@ -65,6 +65,9 @@ class FSIGTPanel(Panel):
         ax_g.set_ylim(50, 380)
         ax_g.legend(loc="upper right")
 
+    def _moving_artists(self):
+        return self.lines.values()
+
     def _redraw(self):
         f = self.fit
         SI, SG = self.values["SI"] * SI_SCALE, self.values["SG"] * SG_SCALE
@@ -76,8 +79,7 @@ class FSIGTPanel(Panel):
         self.rmse = float(np.sqrt(np.mean(self.residuals ** 2)))
         self.lines["glucose"].set_data(grid, curve)
         self.lines["residual"].set_data(f.times[f.used], self.residuals)
-        limit = max(20.0, 1.15 * np.abs(self.residuals).max())
-        self.axes["residual"].set_ylim(-limit, limit)
+        keep_in_view(self.axes["residual"], np.abs(self.residuals).max(), floor=20.0, symmetric=True)
         se = f.stderr
         self.readout.value = (
             f"Best fit: S_I = <b>{f.SI / SI_SCALE:.2f} ± {se['SI'] / SI_SCALE:.2f}</b> ×10⁻⁴ /min per µU/mL, "

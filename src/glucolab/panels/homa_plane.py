@@ -13,7 +13,7 @@ from ..indices import (HOMA_B_FACTOR, HOMA_B_GLUCOSE_OFFSET, HOMA_IR_DENOMINATOR
 from ..models import feedback as model
 from ..units import MGDL_PER_MMOLL
 from . import register
-from .base import Panel, slider
+from .base import Panel, keep_in_view, slider
 
 SI_SCALE = 1e-4
 ISO_IR = (1.0, 2.5, 5.0, 10.0)  # HOMA-IR values drawn as curves
@@ -92,14 +92,17 @@ class HomaPlanePanel(Panel):
         """(S_I in 1/min per µU/mL, beta) for the current sliders."""
         return self.values["SI"] * SI_SCALE, self.values["beta"]
 
+    def _moving_artists(self):
+        return [self.point, *self.paths.values()]
+
     def _redraw(self):
         si, beta = self.person()
         g, i = fasting_point(si, beta)
         self.point.set_data([g], [i])
         self.paths["SI"].set_data(*fasting_point(SI_PATH, beta))
         self.paths["beta"].set_data(*fasting_point(si, BETA_PATH))
-        self.ax.set_ylim(0.0, max(60.0, 1.15 * i))
-        self.ax.set_xlim(3.0, max(12.0, 1.08 * g))
+        keep_in_view(self.ax, i, floor=60.0)
+        keep_in_view(self.ax, g, floor=12.0, margin=1.08, axis="x")
         ir = homa_ir(g, i)
         b_text = (f"HOMA-%B <b>{homa_b(g, i):.0f} %</b>" if g > HOMA_B_GLUCOSE_OFFSET
                   else "HOMA-%B undefined (glucose ≤ 3.5 mmol/L)")

@@ -9,7 +9,7 @@ import numpy as np
 from .. import style
 from ..cohort import CV_HOMA_IR, log_sd, probability_above
 from . import register
-from .base import SLIDER_LAYOUT, SLIDER_STYLE, Panel, slider
+from .base import SLIDER_LAYOUT, SLIDER_STYLE, Panel, keep_in_view, slider
 
 X_GRID = np.linspace(0.02, 8.0, 400)  # HOMA-IR values on which the densities are drawn
 MAX_TESTS = 10
@@ -70,6 +70,9 @@ class HomaVariabilityPanel(Panel):
         ax_p.set_xlabel("number of tests averaged (geometric mean)")
         ax_p.set_ylabel("chance of reading\nabove the cut-off (%)")
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.areas.values()]
+
     def _shade(self, key, density, cutoff):
         """Move the area under ``density`` to the right of ``cutoff`` (no new artist)."""
         x = X_GRID[X_GRID >= cutoff]
@@ -90,12 +93,12 @@ class HomaVariabilityPanel(Panel):
         self.lines["cutoff"].set_xdata([cutoff, cutoff])
         self._shade("one", one, cutoff)
         self._shade("mean", mean, cutoff)
-        self.axes["density"].set_ylim(0, 1.1 * max(one.max(), mean.max()))
+        keep_in_view(self.axes["density"], max(one.max(), mean.max()), floor=0.5, margin=1.1)
         k = np.arange(1, MAX_TESTS + 1)
         by_n = 100 * np.array([probability_above(true_value, cutoff, cv=cv, n_tests=int(j)) for j in k])
         self.lines["by_n"].set_ydata(by_n)
         self.lines["current"].set_data([n], [by_n[n - 1]])
-        self.axes["probability"].set_ylim(0, max(10.0, 1.1 * by_n.max()))
+        keep_in_view(self.axes["probability"], by_n.max(), floor=10.0, margin=1.1)
         self.p_one, self.p_mean = by_n[0] / 100, by_n[n - 1] / 100
         side = "above" if true_value > cutoff else "below"
         self.readout.value = (
