@@ -25,37 +25,50 @@ def _numeric_controls(panel):
             and not isinstance(w.value, bool) and hasattr(w, "min")}
 
 
+def _timings(panel, w, values, repeats):
+    state = {"i": 0}
+
+    def move():  # on Agg, the panel's draw_idle renders at once: solve + redraw
+        state["i"] += 1
+        w.value = float(values[state["i"] % len(values)])
+
+    return measure(move, repeats)
+
+
 def run(repeats: int = 30) -> None:
-    print(f"{'panel':<22}{'control':<12}{'median ms':>10}{'p95 ms':>9}{'rebuild ms':>12}  verdict")
+    """Two kinds of control change: a drag (steps of 1/60 of the range, back and forth, as
+    when a slider is dragged or moved with the arrow keys) and a jump (across the range, as
+    when the track is clicked). The verdict is on the drag; jumps are reported beside it."""
+    print(f"{'panel':<20}{'control':<15}{'drag med':>9}{'p95':>7}{'jump med':>10}{'p95':>7}"
+          f"{'rebuild':>9}  verdict (ms)")
     for name, factory in all_panels().items():
         panel = factory()
         panel.figure.canvas.draw()
         controls = _numeric_controls(panel)
         if not controls:
-            print(f"{name:<22}(no numeric control)")
+            print(f"{name:<20}(no numeric control)")
             panel.close()
             continue
         key, w = next(iter(controls.items()))
-        values = np.linspace(w.min, w.max, 7)
-        state = {"i": 0}
-
-        def move():  # on Agg, the panel's draw_idle renders at once: solve + full redraw
-            state["i"] += 1
-            w.value = float(values[state["i"] % len(values)])
+        span = w.max - w.min
+        centre = min(max(w.value, w.min + 0.1 * span), w.max - 0.1 * span)
+        steps = centre + span / 60 * np.r_[np.arange(0, 6), np.arange(6, 0, -1)]
+        drag = _timings(panel, w, np.clip(steps, w.min, w.max), repeats)
+        jump = _timings(panel, w, np.linspace(w.min, w.max, 7), repeats)
 
         def rebuild():
             p = factory()
             p.figure.canvas.draw()
             p.close()
 
-        times = measure(move, repeats)
-        rebuild_times = measure(rebuild, max(5, repeats // 5), warmup=1)
-        med, p95, reb = np.median(times), np.percentile(times, 95), np.median(rebuild_times)
+        reb = np.median(measure(rebuild, max(5, repeats // 5), warmup=1))
+        med = np.median(drag)
         ok = med <= TARGET_MEDIAN_MS and med <= 0.5 * reb
-        print(f"{name:<22}{key:<12}{med:>10.1f}{p95:>9.1f}{reb:>12.1f}  {'ok' if ok else 'OVER'}")
+        print(f"{name:<20}{key:<15}{med:>9.1f}{np.percentile(drag, 95):>7.1f}{np.median(jump):>10.1f}"
+              f"{np.percentile(jump, 95):>7.1f}{reb:>9.1f}  {'ok' if ok else 'OVER'}")
         panel.close()
         plt.close("all")
-    print(f"target: median <= {TARGET_MEDIAN_MS:.0f} ms and <= half the rebuild time")
+    print(f"target: drag median <= {TARGET_MEDIAN_MS:.0f} ms and <= half the rebuild time")
 
 
 if __name__ == "__main__":
