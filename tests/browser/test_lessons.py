@@ -1,5 +1,6 @@
 """Every lesson in a real browser: JupyterLab in headless Chromium opens the notebook, runs
-every cell, and checks that each panel renders and answers its controls."""
+every cell, and checks that each panel renders and answers its controls; and one lesson as a
+Voila app. (One module, so that the browser tests run one after another on one worker.)"""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import urllib.request
 
 import pytest
 
-from .jupyter_server import ROOT
+from .conftest import require_browser
+from .jupyter_server import ROOT, jupyter_app
 
 pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -148,3 +150,28 @@ def test_a_slider_can_be_reached_with_tab_and_moved_with_arrows(lab, page):
     page.keyboard.press("ArrowLeft")
     page.wait_for_function("([el, v]) => el.innerText !== v", arg=[readout.element_handle(), start])
     assert readout.inner_text() != start
+
+
+@pytest.fixture(scope="module")
+def voila(tmp_path_factory):
+    require_browser()
+    with jupyter_app(tmp_path_factory.mktemp("voila"), "voila") as server:
+        yield server
+
+
+def test_lesson_1_as_an_app(voila, page):
+    base, _ = voila
+    page.goto(f"{base}/voila/render/01_glucose_insulin_feedback.ipynb", timeout=120_000)
+    panel = page.locator(".glucolab-panel").first
+    panel.wait_for(timeout=180_000)
+    canvas = panel.locator(CANVAS).first
+    canvas.wait_for(timeout=60_000)
+    page.wait_for_timeout(500)
+    assert page.locator(".jp-CodeCell .jp-InputArea").count() == 0  # code cells are hidden
+    before = canvas.evaluate("c => c.toDataURL()")
+    panel.locator(".widget-slider .noUi-handle").first.focus()
+    for _ in range(4):
+        page.keyboard.press("ArrowLeft")
+    page.wait_for_function("([c, b]) => c.toDataURL() !== b", arg=[canvas.element_handle(), before],
+                           timeout=15_000)
+    assert page.locator(".jp-OutputArea-output, .jp-Cell-outputArea", has_text="Error displaying widget").count() == 0
