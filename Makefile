@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: lab test bench handouts html clean
+.PHONY: lab test app bench handouts html clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -19,6 +19,9 @@ lab: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadscope
+
+app: $(STAMP)
+	$(BIN)/voila notebooks/01_glucose_insulin_feedback.ipynb
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
