@@ -96,3 +96,12 @@ def test_lessons_have_the_anatomy_of_the_lesson_guide(path):
     assert re.search(r"\b\d+\s*minutes\b", md)
     first_code = next(c for c in nb["cells"] if c["cell_type"] == "code")
     assert "".join(first_code["source"]).strip() == "from glucolab.lesson import *"
+
+
+def test_start_here_and_readme_link_every_lesson():
+    start = (ROOT / "notebooks" / "00_start_here.ipynb").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for path in NOTEBOOKS:
+        if not path.name.startswith("00"):
+            assert f"]({path.name})" in start, path.name
+        assert f"](notebooks/{path.name})" in readme, path.name
