@@ -92,7 +92,7 @@ the one in both files (:data:`AUTHORS_START`).
 
 Units. With beta in mg and BV in L, beta·ISR/BV is in µU/mL/day when ISR (and sigma, alpha_P,
 the ISRI terms) is in mU per mg of beta cells per day. The starting state then secretes
-1000 mg × 31.6 mU/mg/day ≈ 32 U of insulin a day, the order measured in lean adults over
+1000 mg × 31.6 mU/mg/day ≈ 32 U of insulin a day, the order measured in non-obese adults over
 24 hours of normal life (235 nmol, about 39 U; Camastra et al. 2005).
 
 Glucose below 75 mg/dL. The shifted metabolic rate M_s uses (G - 75)²; the authors' formula
