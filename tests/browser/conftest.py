@@ -28,9 +28,15 @@ def require_browser() -> None:
 
 
 @pytest.fixture(scope="module")
-def lab(tmp_path_factory):
+def lab_dir(tmp_path_factory):
+    """The folder JupyterLab serves (a copy of notebooks/ inside it)."""
+    return tmp_path_factory.mktemp("lab")
+
+
+@pytest.fixture(scope="module")
+def lab(lab_dir):
     require_browser()
-    with jupyter_app(tmp_path_factory.mktemp("lab"), "lab") as server:
+    with jupyter_app(lab_dir, "lab") as server:
         yield server
 
 

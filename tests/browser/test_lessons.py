@@ -5,6 +5,7 @@ Voila app. (One module, so that the browser tests run one after another on one w
 from __future__ import annotations
 
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -17,8 +18,50 @@ NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb
 CANVAS = ".jupyter-matplotlib-canvas-div canvas"
 
 
+def kernel_message(payload):
+    """Decode a kernel websocket frame: JSON text, or the binary v1 protocol (a count and
+    offsets as little-endian uint64, then channel, header, parent header, metadata, content)."""
+    if isinstance(payload, str):
+        return json.loads(payload)
+    count = int.from_bytes(payload[:8], "little")
+    offsets = [int.from_bytes(payload[8 * (k + 1):8 * (k + 2)], "little") for k in range(count)]
+    parts = [payload[a:b] for a, b in zip(offsets, offsets[1:])]
+    header, parent, _, content = (json.loads(part) for part in parts[1:5])
+    return {"channel": parts[0].decode(), "header": header, "parent_header": parent, "content": content}
+
+
+class KernelTrace:
+    """The cells a notebook sent to its kernel and the ones the kernel finished, read from the
+    websocket. When a kernel dies, the first request without a reply is the cell that killed it
+    (the notebook's own prompts are cleared by then)."""
+
+    def __init__(self, page):
+        self.requests, self.replied = {}, set()
+        page.on("websocket", self._watch)
+
+    def _watch(self, ws):
+        ws.on("framesent", lambda payload: self._read(payload, sent=True))
+        ws.on("framereceived", lambda payload: self._read(payload, sent=False))
+
+    def _read(self, payload, sent):
+        try:
+            msg = kernel_message(payload)
+        except (ValueError, KeyError, IndexError):
+            return
+        kind = msg.get("header", {}).get("msg_type")
+        if sent and kind == "execute_request":
+            self.requests[msg["header"]["msg_id"]] = msg["content"].get("code", "")
+        elif not sent and kind == "execute_reply":
+            self.replied.add(msg.get("parent_header", {}).get("msg_id"))
+
+    def unfinished(self) -> str:
+        """The source of the first cell sent but never finished, or '?'."""
+        return next((code for mid, code in self.requests.items() if mid not in self.replied), "?")
+
+
 def open_notebook(page, lab, name: str) -> None:
     base, token = lab
+    page.kernel_trace = KernelTrace(page)
     # A workspace of its own, reset, so no tab from an earlier test is restored.
     page.goto(f"{base}/lab/workspaces/{name[:2]}/tree/notebooks/{name}?token={token}&reset")
     page.locator(".jp-Notebook").first.wait_for(timeout=60_000)
@@ -38,11 +81,17 @@ def shutdown_kernels(lab) -> None:
     with urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels", headers=headers)) as r:
         kernels = json.load(r)
     for k in kernels:
-        urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels/{k['id']}", headers=headers,
-                                                      method="DELETE"))
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"{base}/api/kernels/{k['id']}", headers=headers,
+                                                          method="DELETE"))
+        except urllib.error.HTTPError:  # a kernel that is dying or restarting may refuse
+            pass
 
 
 PROMPTS = "[...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-CodeCell .jp-InputPrompt')]"
+
+
+DIED = "[...document.querySelectorAll('.jp-Dialog')].some(d => /died|restarting/i.test(d.innerText))"
 
 
 def run_all(page, name: str, timeout_s: float = 180) -> None:
@@ -55,12 +104,16 @@ def run_all(page, name: str, timeout_s: float = 180) -> None:
     page.locator(".lm-MenuBar-item", has_text="Kernel").first.click()
     page.locator(".lm-Menu-item", has_text="Restart Kernel and Run All Cells").first.click()
     page.locator(".jp-Dialog .jp-mod-accept").first.click()  # confirm the restart
-    # Queued cells show [*] at once; the run is over when none is left.
+    # Queued cells show [*] at once; the run is over when none is left, or when JupyterLab
+    # reports that the kernel died.
     page.wait_for_function(f"() => {PROMPTS}.some(p => p.textContent.includes('*'))", timeout=30_000)
-    page.wait_for_function(f"() => !{PROMPTS}.some(p => p.textContent.includes('*'))",
+    page.wait_for_function(f"() => !{PROMPTS}.some(p => p.textContent.includes('*')) || {DIED}",
                            timeout=timeout_s * 1000)
-    if page.locator(".jp-Dialog", has_text="Kernel").count():
-        pytest.fail(f"{name}: the kernel died: {page.locator('.jp-Dialog').first.inner_text()[:300]}")
+    if page.evaluate(f"() => {DIED}"):
+        trace = getattr(page, "kernel_trace", None)
+        cell = trace.unfinished() if trace else "?"
+        counts = f"({len(trace.requests)} cells sent, {len(trace.replied)} finished)" if trace else ""
+        pytest.fail(f"{name}: the kernel died while running this cell {counts}:\n{cell}")
     errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']",
                           has_text="Error")
     if errors.count():
@@ -175,3 +228,25 @@ def test_lesson_1_as_an_app(voila, page):
     page.wait_for_function("([c, b]) => c.toDataURL() !== b", arg=[canvas.element_handle(), before],
                            timeout=15_000)
     assert page.locator(".jp-OutputArea-output, .jp-Cell-outputArea", has_text="Error displaying widget").count() == 0
+
+
+BROKEN = {
+    "zz_cell_error.ipynb": "x = 1\n1 / 0",
+    "zz_kernel_dies.ipynb": "import os\nos._exit(1)",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_a_failing_notebook_is_named_with_its_cell(lab, lab_dir, page, name):
+    """A cell error or a dead kernel fails the test with the notebook and the cell in the message."""
+    import nbformat
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("print('first cell runs')"),
+                                         nbformat.v4.new_code_cell(BROKEN[name])])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, lab_dir / "notebooks" / name)
+    open_notebook(page, lab, name)
+    with pytest.raises(pytest.fail.Exception) as failure:
+        run_all(page, name, timeout_s=60)
+    message = str(failure.value)
+    assert name in message and BROKEN[name].splitlines()[-1] in message
+    shutdown_kernels(lab)
