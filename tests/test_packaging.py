@@ -105,3 +105,15 @@ def test_start_here_and_readme_link_every_lesson():
         if not path.name.startswith("00"):
             assert f"]({path.name})" in start, path.name
         assert f"](notebooks/{path.name})" in readme, path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_static_figure_has_a_text_description_beside_it(path):
+    """Panels carry their own description; a plain figure needs a '*Figure: ...*' cell next to it."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    for k, cell in enumerate(cells):
+        if cell["cell_type"] != "code" or not any("image/png" in o.get("data", {}) for o in cell["outputs"]):
+            continue
+        neighbours = [cells[j] for j in (k - 1, k + 1) if 0 <= j < len(cells)]
+        assert any(c["cell_type"] == "markdown" and "".join(c["source"]).lstrip().startswith("*Figure:")
+                   for c in neighbours), f"{path.name}: no description beside {''.join(cell['source'])[:60]!r}"
