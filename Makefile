@@ -14,8 +14,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+# JupyterLab refuses to run as root unless told to (containers often run as root).
+ROOT_FLAG = $(if $(filter 0,$(shell id -u)),--allow-root)
+
 lab: $(STAMP)
-	$(BIN)/jupyter lab notebooks/01_glucose_insulin_feedback.ipynb
+	$(BIN)/jupyter lab $(ROOT_FLAG) notebooks/01_glucose_insulin_feedback.ipynb
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto --dist loadscope
