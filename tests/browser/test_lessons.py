@@ -55,8 +55,11 @@ class KernelTrace:
             self.replied.add(msg.get("parent_header", {}).get("msg_id"))
 
     def unfinished(self) -> str:
-        """The source of the first cell sent but never finished, or '?'."""
-        return next((code for mid, code in self.requests.items() if mid not in self.replied), "?")
+        """The source of the first cell sent but never finished, or '?'. A request sent while
+        the kernel restarts can be sent again under a new id, so a cell counts as finished
+        when any request with its source got a reply."""
+        done = {code for mid, code in self.requests.items() if mid in self.replied}
+        return next((code for code in self.requests.values() if code not in done), "?")
 
 
 def open_notebook(page, lab, name: str) -> None:
