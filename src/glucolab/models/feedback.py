@@ -44,6 +44,7 @@ import numpy as np
 from scipy.integrate import odeint
 
 from ..validation import in_range
+from .roots import bisect
 
 # -- the healthy reference person (fit of the Pacini & Bergman 1986 FSIGT) -------------------
 REF_GLUCOSE = 92.0  # basal glucose, mg/dL
@@ -176,14 +177,8 @@ def fasting_state(SI, SG=REF_SG, beta=1.0, *, R0=R0, iterations: int = 60):
         Fasting insulin, µU/mL.
     """
     SI, SG, beta, R0 = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (SI, SG, beta, R0)))
-    lo, hi = np.ones(SI.shape), np.full(SI.shape, 2000.0)
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        uptake = (SG + SI * secretion(mid, beta) / K_INSULIN) * mid
-        above = uptake > R0
-        hi = np.where(above, mid, hi)
-        lo = np.where(above, lo, mid)
-    glucose = 0.5 * (lo + hi)
+    glucose = bisect(lambda g: (SG + SI * secretion(g, beta) / K_INSULIN) * g - R0,
+                     np.ones(SI.shape), np.full(SI.shape, 2000.0), iterations)
     insulin = secretion(glucose, beta) / K_INSULIN
     if glucose.ndim == 0:
         return float(glucose), float(insulin)

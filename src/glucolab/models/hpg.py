@@ -61,6 +61,7 @@ import numpy as np
 from scipy.integrate import odeint
 
 from ..validation import in_range
+from .roots import bisect
 
 T_REF_NMOLL = 531.0 / 28.84  # healthy median total testosterone, nmol/L (Travison et al. 2017)
 K_FEEDBACK = 0.5  # testosterone (relative) giving half-maximal feedback
@@ -133,13 +134,7 @@ def steady_state(exogenous=0.0, drive=1.0, capacity=1.0, *, iterations: int = 60
     (1.0, 1.0)
     """
     u, d, c = np.broadcast_arrays(*check_inputs(exogenous, drive, capacity))
-    lo, hi = np.zeros(u.shape), c * d * feedback(u)
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        above = mid > c * d * feedback(mid + u)
-        hi = np.where(above, mid, hi)
-        lo = np.where(above, lo, mid)
-    t = 0.5 * (lo + hi)
+    t = bisect(lambda x: x - c * d * feedback(x + u), np.zeros(u.shape), c * d * feedback(u), iterations)
     h = d * feedback(t + u)
     x = ((t + u) / K_FEEDBACK) ** HILL
     gain = HILL * x / (1.0 + x) * t / np.maximum(t + u, 1e-12)

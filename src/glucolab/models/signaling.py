@@ -127,6 +127,7 @@ from scipy.optimize import brentq
 
 from ..validation import as_float_array, in_range, positive
 from . import feedback
+from .roots import bisect
 
 # -- rate constants (Sedaghat, Sherman & Quon 2002), per minute ---------------------------------
 PMOL_PER_UU = 6.0  # pmol/L per µU/mL (the conversion used across this package)
@@ -327,14 +328,12 @@ def _solve_irs1(R, p: CellParams, gain: float, iterations: int = 56):
     """
     kappa = K_TYR / K_TYR_OFF
     phi = PHI_HEALTHY * p.feedback
-    lo, hi = np.zeros_like(R), np.ones_like(R)
-    for _ in range(iterations):
-        mid = 0.5 * (lo + hi)
-        tau = kappa * R * (1.0 + phi * _step(_step(mid, gain), gain) ** 2)
-        above = mid * (1.0 + tau + p.serine) - tau > 0
-        hi = np.where(above, mid, hi)
-        lo = np.where(above, lo, mid)
-    return 0.5 * (lo + hi)
+
+    def excess(P):
+        tau = kappa * R * (1.0 + phi * _step(_step(P, gain), gain) ** 2)
+        return P * (1.0 + tau + p.serine) - tau
+
+    return bisect(excess, np.zeros_like(R), np.ones_like(R), iterations)
 
 
 def _whole_body(surface, p: CellParams, g_max: float, u_zero: float, u_stim: float):
