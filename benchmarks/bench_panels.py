@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from timing import measure, verdict  # noqa: E402
+from timing import measure  # noqa: E402
 
 from glucolab.panels import all_panels  # noqa: E402
 

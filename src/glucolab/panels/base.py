@@ -28,7 +28,11 @@ SLIDER_STYLE = {"description_width": "170px"}
 
 
 def slider(description: str, value: float, low: float, high: float, step: float, fmt: str = ".2f"):
-    """A float slider whose label carries the unit and whose readout shows the value."""
+    """A float slider whose label carries the unit and whose readout shows the value; whole-number
+    arguments with a step of 1 (and ``fmt="d"``) give an integer slider."""
+    if fmt == "d":
+        return widgets.IntSlider(value=value, min=low, max=high, step=step, description=description,
+                                 continuous_update=True, layout=SLIDER_LAYOUT, style=SLIDER_STYLE)
     return widgets.FloatSlider(value=value, min=low, max=high, step=step, description=description,
                                readout_format=fmt, continuous_update=True, layout=SLIDER_LAYOUT,
                                style=SLIDER_STYLE)

@@ -8,7 +8,6 @@ against the two clamp studies it was fitted to (see :mod:`glucolab.models.growth
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import FixedLocator, MaxNLocator
 
@@ -18,7 +17,7 @@ from .. import style
 from ..validation import in_range
 from ..models import growth_hormone as gh
 from . import register
-from .base import SLIDER_LAYOUT, SLIDER_STYLE, Panel, slider
+from .base import Panel, slider
 
 HOURS = 48.0
 
@@ -44,9 +43,7 @@ class GrowthHormonePanel(Panel):
         mean_gh, pulses, share = self._start
         r = gh.RANGES
         self.controls["mean_gh"] = slider("24-h mean added GH (mU/L)", mean_gh, *r["mean_gh"][:2], 0.5, ".1f")
-        self.controls["pulses_per_day"] = widgets.IntSlider(
-            value=pulses, min=r["pulses_per_day"][0], max=r["pulses_per_day"][1], step=1,
-            description="pulses per day", layout=SLIDER_LAYOUT, style=SLIDER_STYLE)
+        self.controls["pulses_per_day"] = slider("pulses per day", pulses, *r["pulses_per_day"][:2], 1, "d")
         self.controls["pulsatile_share"] = slider("share given as pulses (%)", share, 0.0, 100.0, 5.0, ".0f")
         ax_gh, ax_action = self.figure.subplots(2, 1, sharex=True)
         axes = self.axes = {"gh": ax_gh, "action": ax_action}

@@ -3,13 +3,12 @@ side of a HOMA-IR cut-off, given the within-person variation of the test."""
 
 from __future__ import annotations
 
-import ipywidgets as widgets
 import numpy as np
 
 from .. import style
 from ..cohort import CV_HOMA_IR, log_sd, probability_above
 from . import register
-from .base import SLIDER_LAYOUT, SLIDER_STYLE, Panel, keep_in_view, slider
+from .base import Panel, keep_in_view, slider
 
 X_GRID = np.linspace(0.02, 8.0, 400)  # HOMA-IR values on which the densities are drawn
 MAX_TESTS = 10
@@ -42,9 +41,7 @@ class HomaVariabilityPanel(Panel):
         self.controls["true_value"] = slider("true HOMA-IR", true_value, 0.5, 6.0, 0.1, ".1f")
         self.controls["cutoff"] = slider("cut-off (HOMA-IR)", cutoff, 1.0, 5.0, 0.05, ".2f")
         self.controls["cv_percent"] = slider("within-person CV (%)", cv, 5.0, 60.0, 0.1, ".1f")
-        self.controls["n_tests"] = widgets.IntSlider(value=n, min=1, max=MAX_TESTS, step=1,
-                                                     description="tests averaged (n)",
-                                                     layout=SLIDER_LAYOUT, style=SLIDER_STYLE)
+        self.controls["n_tests"] = slider("tests averaged (n)", n, 1, MAX_TESTS, 1, "d")
         ax, ax_p = self.figure.subplots(2, 1, height_ratios=[3, 2])
         self.axes = {"density": ax, "probability": ax_p}
         self.lines = {

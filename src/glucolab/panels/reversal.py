@@ -142,7 +142,7 @@ class ReversalPanel(Panel):
             top = max(top, 1.05 * float(values.max()), 1.05 * float(getattr(self.untreated, key).max()))
             if self.axes[key].get_ylim() != (low, top):
                 self.axes[key].set_ylim(low, top)
-        g_end, u_end = run.glucose[-1], self.untreated.glucose[-1]
+        u_end = self.untreated.glucose[-1]
         self.readout.value = (
             f"Intervention from day {run.intervention.start_day:.0f} (year {start:.2f}): S_I heads for "
             f"{run.SI[-1]:.2f} mL/µU/day. After five years: <b>{outcome_text(run)}</b>; untreated "
