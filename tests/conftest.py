@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import os
+import tempfile
+from pathlib import Path
 
 os.environ.setdefault("MPLBACKEND", "Agg")
+# Answers given during the tests (and in the kernels they start) go to a throw-away record,
+# never to a learner's record beside the notebooks.
+os.environ["GLUCOLAB_RECORD"] = str(Path(tempfile.mkdtemp(prefix="glucolab-test-")) / "record.json")
+os.environ.pop("GLUCOLAB_RUN_SOLUTIONS", None)
 
 import matplotlib  # noqa: E402
 

@@ -10,13 +10,19 @@ from __future__ import annotations
 from .display import static_mode
 
 
-def _use_widget_backend() -> bool:
+def _in_kernel():
+    """The IPython shell of a Jupyter kernel, or None."""
     try:
         from IPython import get_ipython
     except ImportError:  # plain Python: nothing to set up
-        return False
+        return None
     shell = get_ipython()
-    if shell is None or "IPKernelApp" not in shell.config:
+    return shell if shell is not None and "IPKernelApp" in shell.config else None
+
+
+def _use_widget_backend() -> bool:
+    shell = _in_kernel()
+    if shell is None:
         return False
     if static_mode():  # exporting to HTML: figures become images
         shell.run_line_magic("matplotlib", "inline")
@@ -35,7 +41,7 @@ from .data import load_fsigt  # noqa: E402,F401
 from .models.feedback import PRESETS, Person, fasting_state, simulate_meal  # noqa: E402,F401
 from .models.minimal import fit_ivgtt, simulate_ivgtt  # noqa: E402,F401
 from .panels import all_panels, feedback_panel, fsigt_panel  # noqa: E402,F401
-from .quiz import MultipleChoice, NumericQuestion, check_answer, grade_answer, quiz  # noqa: E402,F401
+from .quiz import MultipleChoice, NumericQuestion, check_answer, grade_answer  # noqa: E402,F401
 from .units import convert_glucose, convert_insulin  # noqa: E402,F401
 from .models import topp  # noqa: E402,F401
 from . import cohort  # noqa: E402,F401
@@ -59,6 +65,11 @@ from .models import ha2016, ha2016_map, interventions  # noqa: E402,F401
 from .panels import no_return_panel, reversal_panel  # noqa: E402,F401
 from .claims import EVIDENCE_KINDS, GRADE_DEFINITIONS, GRADES, check_grade, load_claims  # noqa: E402,F401
 from .claims_table import claims_panel, grades_figure  # noqa: E402,F401
+from .teaching import check, my_progress, predict, quiz, record_answer, use_record  # noqa: E402,F401
+from .teaching.exercises import register_magic  # noqa: E402
+
+if _in_kernel() is not None:
+    register_magic(_in_kernel())  # %%solution, for the worked solutions
 
 import numpy as np  # noqa: E402,F401
 import matplotlib.pyplot as plt  # noqa: E402,F401
@@ -66,7 +77,7 @@ import matplotlib.pyplot as plt  # noqa: E402,F401
 __all__ = [
     "INTERACTIVE", "load_fsigt", "PRESETS", "Person", "fasting_state", "simulate_meal", "fit_ivgtt",
     "simulate_ivgtt", "all_panels", "feedback_panel", "fsigt_panel", "MultipleChoice",
-    "NumericQuestion", "check_answer", "grade_answer", "quiz", "convert_glucose", "convert_insulin", "np", "plt",
+    "NumericQuestion", "check_answer", "grade_answer", "convert_glucose", "convert_insulin", "np", "plt",
     "topp", "progression_panel", "hyperbola_panel",
     "cohort", "probability_above", "HOMA_IR_CUTOFFS", "classify_glycemia", "convert_hba1c",
     "eag_from_hba1c", "homa_b", "homa_ir", "quicki", "tyg", "homa_calculator_panel",
@@ -79,5 +90,5 @@ __all__ = [
     "hormone_effects_panel", "hpg_panel", "vicious_circle_panel", "clamp_check_figure",
     "ha2016", "ha2016_map", "interventions", "reversal_panel", "no_return_panel",
     "EVIDENCE_KINDS", "GRADE_DEFINITIONS", "GRADES", "check_grade", "load_claims", "claims_panel",
-    "grades_figure",
+    "grades_figure", "check", "my_progress", "predict", "quiz", "record_answer", "use_record",
 ]
