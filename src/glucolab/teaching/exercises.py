@@ -26,7 +26,7 @@ import os
 import ipywidgets as widgets
 
 from . import record
-from .grading import AnswerError, grade
+from .grading import AnswerError, fmt, grade
 from .keys import find_item
 from .ui import Shown, alert_html, answer_input, feedback_html, input_value
 
@@ -123,6 +123,10 @@ def run_solution(item_id: str, code: str, namespace: dict):
     return grade(item, namespace[item.variable]), buffer.getvalue()
 
 
+def shown_value(value) -> str:
+    return fmt(value) if isinstance(value, float) else f"“{value}”"
+
+
 class SolutionButton(Shown):
     """A collapsed worked solution: a button that runs it and shows the result."""
 
@@ -144,7 +148,7 @@ class SolutionButton(Shown):
             return None
         record.append({"item": self.item.id, "kind": "solution"})
         shown = f"<pre>{html.escape(printed)}</pre>" if printed else ""
-        self.output.value = shown + feedback_html(None, f"{self.item.variable} = {verdict.answer!r}. "
+        self.output.value = shown + feedback_html(None, f"{self.item.variable} = {shown_value(verdict.answer)}. "
                                                         f"{self.item.explanation}")
         return verdict
 

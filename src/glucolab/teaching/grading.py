@@ -40,8 +40,9 @@ class Verdict:
     truth: object = None
 
 
-def _fmt(value: float, unit: str = "") -> str:
-    text = f"{value:.3g}" if abs(value) < 1000 else f"{value:,.0f}"
+def fmt(value: float, unit: str = "") -> str:
+    """A number to four significant figures, with its unit."""
+    text = f"{value:.4g}" if abs(value) < 1000 else f"{value:,.0f}"
     return f"{text} {unit}".rstrip()
 
 
@@ -104,7 +105,7 @@ def grade(item: Item, value, truth=None) -> Verdict:
     >>> grade(item, 110).correct
     True
     >>> grade(item, 6.1 * 18).feedback
-    '1.1: 110 mg/dL — correct.'
+    '1.1: 109.8 mg/dL — correct.'
     >>> grade(item, 120).feedback
     '1.1: 120 mg/dL — not yet: too high. Multiply by 18.016.'
     """
@@ -113,7 +114,7 @@ def grade(item: Item, value, truth=None) -> Verdict:
     if item.kind == "prediction":
         return _grade_prediction(item, answer, truth)
     if item.type == "number":
-        shown = _fmt(answer, item.unit)
+        shown = fmt(answer, item.unit)
         if _close(item, answer, float(truth)):
             return Verdict(True, f"{item.id}: {shown} — correct. {item.explanation}".strip(), answer, truth)
         side = "too high" if answer > truth else "too low"
@@ -138,7 +139,7 @@ def _grade_prediction(item: Item, answer, truth) -> Verdict:
             more = "higher" if truth > answer else "lower"
             gap = (f"{abs(ratio) * 100:.0f} % {more} than your guess." if math.isfinite(ratio)
                    else f"{more} than your guess.")
-        text = (f"You predicted {_fmt(answer, item.unit)}; the model gives {_fmt(truth, item.unit)}, "
+        text = (f"You predicted {fmt(answer, item.unit)}; the model gives {fmt(truth, item.unit)}, "
                 f"{gap} {item.explanation}")
         return Verdict(close, text.strip(), answer, truth)
     right = answer == truth
@@ -150,5 +151,5 @@ def _grade_prediction(item: Item, answer, truth) -> Verdict:
 def skipped(item: Item, truth=None) -> Verdict:
     """The verdict of a prediction the learner chose to skip: shows the result, judges nothing."""
     truth = item.answer if truth is None else truth
-    shown = _fmt(float(truth), item.unit) if item.type == "number" and truth is not None else f"“{truth}”"
+    shown = fmt(float(truth), item.unit) if item.type == "number" and truth is not None else f"“{truth}”"
     return Verdict(None, f"Skipped. The result: {shown}. {item.explanation}".strip(), None, truth)

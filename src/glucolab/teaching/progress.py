@@ -46,16 +46,24 @@ def summarise(events: list) -> list:
 
 
 class Progress:
-    """The progress table; shows itself as HTML in a notebook and as text elsewhere."""
+    """The progress table; shows itself as HTML in a notebook and as text elsewhere. In a
+    notebook it also carries the raw record, so a saved lesson can be handed in and graded."""
 
-    def __init__(self, path, lessons: list, problem: str = ""):
-        self.path, self.lessons, self.problem = path, lessons, problem
+    def __init__(self, path, lessons: list, problem: str = "", raw: dict | None = None):
+        self.path, self.lessons, self.problem, self.raw = path, lessons, problem, raw
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        from .gradebook import RECORD_MIME
+        bundle = {"text/plain": str(self), "text/html": self._repr_html_()}
+        if self.raw:
+            bundle[RECORD_MIME] = self.raw
+        return bundle
 
     def __str__(self) -> str:
         if self.problem:
             return self.problem
         if not self.lessons:
-            return f"No answers recorded yet in {self.path}."
+            return "No answers recorded yet."
         lines = [f"Your record: {self.path}"]
         for p in self.lessons:
             lines.append(f"Lesson {p.lesson}: predictions {len(p.predictions)}, exercises {p.exercises[1]}/"
@@ -66,9 +74,6 @@ class Progress:
                 mark = "" if close is None else (" ✔" if close else " ✘")
                 lines.append(f"    {item}: you said {said}; result {_show(truth)} {unit}".rstrip() + mark)
         return "\n".join(lines)
-
-    def _repr_pretty_(self, printer, cycle):
-        printer.text(str(self))
 
     def _repr_html_(self) -> str:
         if self.problem or not self.lessons:
@@ -102,4 +107,4 @@ def my_progress(path=None) -> Progress:
     except RecordError as err:
         return Progress(path, [], f"Your record cannot be read: {err.reason}. It is set aside and a new one "
                                   "started the next time you answer something.")
-    return Progress(path, summarise(rec.events))
+    return Progress(path, summarise(rec.events), raw=rec.to_json())
