@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import json
+import textwrap
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -213,9 +214,8 @@ def prediction_figure(item: Item, events: list, path: Path) -> None:
     guesses = [e.get("answer") for e in events if not e.get("skipped") and e.get("answer") is not None]
     truths = [e.get("truth") for e in events if e.get("truth") is not None]
     skipped = sum(1 for e in events if e.get("skipped"))
-    fig, ax = plt.subplots(figsize=(7, 3.6), layout="constrained")
-    title = item.text if len(item.text) < 90 else item.text[:87] + "…"
-    ax.set_title(f"{item.id}: {title}", fontsize=10, loc="left")
+    fig, ax = plt.subplots(figsize=(7, 3.8), layout="constrained")
+    fig.suptitle(textwrap.fill(f"{item.id}: {item.text}", 95), fontsize=9, x=0.01, ha="left")
     if item.type == "number":
         values = np.asarray([float(g) for g in guesses], dtype=float)
         rng = np.random.default_rng(0)  # a fixed jitter: the same class gives the same picture
