@@ -84,7 +84,7 @@ def test_notebook_uses_every_key_item_and_holds_no_answer(number):
         answer = item.answer
         if isinstance(answer, (int, float)) and not isinstance(answer, bool):
             # The expected number, as typed in the key, must not appear in the code a learner runs.
-            assert not re.search(rf"(?<![\w.]){re.escape(repr(answer))}(?![\w])", plain), \
+            assert not re.search(rf"""(?<![\w."']){re.escape(repr(answer))}(?![\w"'])""", plain), \
                 f"{item.id}: the expected value {answer!r} is typed in a notebook code cell"
         elif isinstance(answer, str) and item.type == "choice":
             assert f'"{answer}"' not in plain and f"'{answer}'" not in plain, \

@@ -27,6 +27,9 @@ LAB_SETTINGS = {
 }
 
 
+RECORD = "glucolab-record.json"
+
+
 def chromium_path() -> str | None:
     """The system Chromium, if there is one."""
     for name in ("chromium", "chromium-browser", "google-chrome"):
@@ -67,7 +70,8 @@ def jupyter_app(workdir: Path, app: str = "lab"):
         path = settings / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values), encoding="utf-8")
-    env = dict(os.environ, JUPYTER_CONFIG_DIR=str(workdir / ".jupyter-config"),
+    # Each server's learners write to a record of its own, which the tests can read.
+    env = dict(os.environ, GLUCOLAB_RECORD=str(workdir / RECORD), JUPYTER_CONFIG_DIR=str(workdir / ".jupyter-config"),
                JUPYTER_RUNTIME_DIR=str(workdir / ".jupyter-runtime"), JUPYTERLAB_SETTINGS_DIR=str(settings))
     proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, env=env, cwd=workdir)
     base = f"http://127.0.0.1:{port}"

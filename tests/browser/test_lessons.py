@@ -5,13 +5,14 @@ Voila app. (One module, so that the browser tests run one after another on one w
 from __future__ import annotations
 
 import json
+import re
 import urllib.error
 import urllib.request
 
 import pytest
 
 from .conftest import require_browser
-from .jupyter_server import ROOT, jupyter_app
+from .jupyter_server import RECORD, ROOT, jupyter_app
 
 pytestmark = pytest.mark.browser
 NOTEBOOKS = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
@@ -125,6 +126,38 @@ def run_all(page, name: str, timeout_s: float = 180) -> None:
         pytest.fail(f"{name}: a cell failed:\n{source}\n{errors.first.inner_text()[:800]}")
 
 
+SKIPS = "[...document.querySelectorAll('.glucolab-prediction button')].filter(b => /Skip/.test(b.innerText))"
+
+
+def open_locks(page) -> None:
+    """Open every prediction's lock by keyboard: focus its Skip button and press Enter."""
+    skips = page.locator(".glucolab-prediction button", has_text="Skip")
+    for k in range(skips.count()):
+        if skips.nth(k).is_enabled():
+            skips.nth(k).focus()
+            page.keyboard.press("Enter")
+    page.wait_for_function(f"() => {SKIPS}.every(b => b.disabled)", timeout=60_000)
+
+
+def predict_by_keyboard(page, prediction, choices: list[int], number: str | None = None) -> None:
+    """Answer a prediction with the keyboard only: Space on radio buttons (by their index among
+    the prediction's radio buttons), type a number, then Tab to *Commit* and press Enter."""
+    radios = prediction.locator("input[type=radio]")
+    for index in choices:
+        radios.nth(index).focus()
+        page.keyboard.press("Space")
+    if number is not None:
+        prediction.locator("input[type=text]").first.focus()
+        page.keyboard.type(number)
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => /Commit/.test(document.activeElement.innerText || '')"):
+            break
+    else:
+        pytest.fail("the Commit button was not reached with Tab")
+    page.keyboard.press("Enter")
+
+
 def canvas_image(panel) -> str:
     return panel.locator(CANVAS).first.evaluate("c => c.toDataURL()")
 
@@ -148,6 +181,9 @@ def nudge_first_slider(page, panel) -> bool:
 def test_lesson_runs_and_every_panel_answers_its_controls(lab, page, name):
     open_notebook(page, lab, name)
     run_all(page, name)
+    locked = page.locator(".glucolab-prediction")
+    assert locked.count() >= 1, f"{name}: no prediction on screen"
+    open_locks(page)
     panels = page.locator(".glucolab-panel")
     expected = sum(1 for _ in _panel_cells(name))
     assert panels.count() == expected, f"{name}: {panels.count()} panels on screen, {expected} in the notebook"
@@ -185,11 +221,34 @@ def _panel_cells(name: str):
                 yield from (cell for _ in range(source.count(f + "(")))
 
 
+def test_a_prediction_made_by_keyboard_opens_its_lock_and_is_recorded(lab, lab_dir, page):
+    """Lesson 1's first prediction: the panel is locked after Run All; guesses by keyboard,
+    Commit, and the panel appears with feedback beside it; the record holds the guesses."""
+    name = "01_glucose_insulin_feedback.ipynb"
+    (lab_dir / RECORD).unlink(missing_ok=True)  # a new learner: earlier tests skipped these locks
+    open_notebook(page, lab, name)
+    run_all(page, name)
+    prediction = page.locator(".glucolab-prediction").first
+    prediction.scroll_into_view_if_needed()
+    assert "Make your prediction above first" in prediction.inner_text()
+    assert prediction.locator(".glucolab-panel").count() == 0
+    predict_by_keyboard(page, prediction, choices=[1, 3], number="40")  # about the same; up
+    prediction.locator(".glucolab-panel").first.wait_for(timeout=30_000)
+    text = prediction.inner_text()
+    assert re.search(r"You predicted 40 µU/mL; the model gives 5\d", text) and "Correct" in text
+    assert "Make your prediction above first" not in text
+    events = json.loads((lab_dir / RECORD).read_text(encoding="utf-8"))["events"]
+    assert [(e["item"], e["answer"]) for e in events[-3:]] == [
+        ("1.a", "about the same"), ("1.b", "up"), ("1.c", 40.0)]
+    shutdown_kernels(lab)
+
+
 def test_a_slider_can_be_reached_with_tab_and_moved_with_arrows(lab, page):
     """Keyboard-only use: Tab from the panel title to a slider, then the arrow keys."""
     name = "01_glucose_insulin_feedback.ipynb"
     open_notebook(page, lab, name)
     run_all(page, name)
+    open_locks(page)
     panel = page.locator(".glucolab-panel").first
     panel.scroll_into_view_if_needed()
     panel.locator(CANVAS).first.wait_for(timeout=30_000)
@@ -218,8 +277,13 @@ def voila(tmp_path_factory):
 def test_lesson_1_as_an_app(voila, page):
     base, _ = voila
     page.goto(f"{base}/voila/render/01_glucose_insulin_feedback.ipynb", timeout=120_000)
-    panel = page.locator(".glucolab-panel").first
-    panel.wait_for(timeout=180_000)
+    prediction = page.locator(".glucolab-prediction").first
+    prediction.wait_for(timeout=180_000)
+    assert "Make your prediction above first" in prediction.inner_text()
+    predict_by_keyboard(page, prediction, choices=[0, 3], number="150")  # up; up
+    panel = prediction.locator(".glucolab-panel").first
+    panel.wait_for(timeout=60_000)
+    assert "You predicted “up”; the result is “about the same”" in prediction.inner_text()
     canvas = panel.locator(CANVAS).first
     canvas.wait_for(timeout=60_000)
     page.wait_for_timeout(500)

@@ -31,7 +31,10 @@ def answer_input(item: Item, description: str = "") -> widgets.Widget:
     named), or radio buttons for a choice, with nothing chosen."""
     if item.type == "number":
         unit = f" ({item.unit})" if item.unit else ""
+        # The value reaches the kernel when the box loses focus or Enter is pressed, so a click
+        # on Commit right after typing never sees half a number.
         return widgets.Text(value="", placeholder=f"your answer{unit}", description=description,
+                            continuous_update=False,
                             layout=widgets.Layout(width="16em"), style={"description_width": "initial"})
     return widgets.RadioButtons(options=shuffled(item), value=None, description=description,
                                 layout=widgets.Layout(width="auto"), style={"description_width": "initial"})
