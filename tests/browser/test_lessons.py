@@ -228,18 +228,21 @@ def test_a_prediction_made_by_keyboard_opens_its_lock_and_is_recorded(lab, lab_d
     (lab_dir / RECORD).unlink(missing_ok=True)  # a new learner: earlier tests skipped these locks
     open_notebook(page, lab, name)
     run_all(page, name)
-    prediction = page.locator(".glucolab-prediction").first
-    prediction.scroll_into_view_if_needed()
-    assert "Make your prediction above first" in prediction.inner_text()
-    assert prediction.locator(".glucolab-panel").count() == 0
-    predict_by_keyboard(page, prediction, choices=[1, 3], number="40")  # about the same; up
-    prediction.locator(".glucolab-panel").first.wait_for(timeout=30_000)
-    text = prediction.inner_text()
-    assert re.search(r"You predicted 40 µU/mL; the model gives 5\d", text) and "Correct" in text
+    first, second = page.locator(".glucolab-prediction").nth(0), page.locator(".glucolab-prediction").nth(1)
+    first.scroll_into_view_if_needed()
+    assert "Make your prediction above first" in first.inner_text() and "at 58 min" not in first.inner_text()
+    predict_by_keyboard(page, first, choices=[], number="40")
+    first.get_by_text("healthy person: fasting insulin").wait_for(timeout=30_000)
+    assert re.search(r"You predicted 40 µU/mL; the model gives 5\d", first.inner_text())
+    assert second.locator(".glucolab-panel").count() == 0  # the next lock is still shut
+    predict_by_keyboard(page, second, choices=[1, 3])  # about the same; up
+    second.locator(".glucolab-panel").first.wait_for(timeout=30_000)
+    text = second.inner_text()
+    assert "You predicted “about the same”; the result is “about the same”" in text
     assert "Make your prediction above first" not in text
     events = json.loads((lab_dir / RECORD).read_text(encoding="utf-8"))["events"]
     assert [(e["item"], e["answer"]) for e in events[-3:]] == [
-        ("1.a", "about the same"), ("1.b", "up"), ("1.c", 40.0)]
+        ("1.c", 40.0), ("1.a", "about the same"), ("1.b", "up")]
     shutdown_kernels(lab)
 
 
@@ -277,10 +280,12 @@ def voila(tmp_path_factory):
 def test_lesson_1_as_an_app(voila, page):
     base, _ = voila
     page.goto(f"{base}/voila/render/01_glucose_insulin_feedback.ipynb", timeout=120_000)
-    prediction = page.locator(".glucolab-prediction").first
+    first, prediction = page.locator(".glucolab-prediction").nth(0), page.locator(".glucolab-prediction").nth(1)
     prediction.wait_for(timeout=180_000)
     assert "Make your prediction above first" in prediction.inner_text()
-    predict_by_keyboard(page, prediction, choices=[0, 3], number="150")  # up; up
+    predict_by_keyboard(page, first, choices=[], number="150")
+    first.get_by_text("You predicted 150 µU/mL").wait_for(timeout=30_000)
+    predict_by_keyboard(page, prediction, choices=[0, 3])  # up; up
     panel = prediction.locator(".glucolab-panel").first
     panel.wait_for(timeout=60_000)
     assert "You predicted “up”; the result is “about the same”" in prediction.inner_text()
