@@ -1,9 +1,11 @@
 """Build class copies of the lessons: ``python tools/handouts.py [OUT]`` (or ``make handouts``).
 
-OUT/student/     the lessons without the worked solutions (the collapsed <details> blocks)
+OUT/student/     the lessons without the worked solutions (the code cells tagged ``solution``
+                 and any collapsed <details> block)
 OUT/instructor/  the lessons as they are, solutions included, with a note on top
 
-Both keep the saved outputs, so a student copy still runs and still passes nbval.
+Both keep the saved outputs, so a student copy still runs and still passes nbval. Neither holds
+an answer key: keys live in the package (``glucolab/teaching/keys``), not in the notebooks.
 """
 
 from __future__ import annotations
@@ -14,22 +16,27 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-NOTE = ("> **Instructor copy.** This version contains the worked solutions. Students get the copy "
-        "in `student/`, built by `make handouts`, in which each solution is removed.")
+NOTE = ("> **Instructor copy.** This version contains the worked solutions (the collapsed cells that "
+        "start with `%%solution`). Students get the copy in `student/`, built by `make handouts`, in "
+        "which each solution is removed.")
 
 
 DETAILS = re.compile(r"<details>.*?</details>\s*", re.S)
 
 
 def is_solution(cell: dict) -> bool:
-    """A markdown cell that holds a collapsed <details> solution block."""
+    """A worked-solution code cell, or a markdown cell holding a collapsed <details> block."""
+    if cell["cell_type"] == "code":
+        return "solution" in cell.get("metadata", {}).get("tags", [])
     return cell["cell_type"] == "markdown" and "<details" in "".join(cell["source"])
 
 
 def without_solutions(cell: dict) -> dict | None:
-    """The cell with every <details> block cut out; None if nothing else was in it."""
+    """The cell with every solution cut out; None if nothing else was in it."""
     if not is_solution(cell):
         return cell
+    if cell["cell_type"] == "code":
+        return None
     rest = DETAILS.sub("", "".join(cell["source"])).strip()
     return {**cell, "source": [rest]} if rest else None
 
