@@ -139,7 +139,7 @@ def test_bad_submissions_are_reported_one_by_one_and_the_rest_graded(tmp_path):
 
 
 def test_the_quiz_exports_to_qti_and_reads_back_for_every_lesson(tmp_path):
-    for n in packaged_lessons():
+    for n in [n for n in packaged_lessons() if lesson_key(n).of_kind("question")]:
         path = qti.export_quiz(n, tmp_path / f"l{n}.zip")
         with zipfile.ZipFile(path) as z:
             names = z.namelist()

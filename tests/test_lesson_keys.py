@@ -49,7 +49,7 @@ def _lesson_scope(number: int):
 
         def test_every_prediction_opens_and_reveals_what_is_stored(self, run):
             _, reveals = run
-            assert sum(len(r["items"]) for r in reveals) >= 3
+            assert sum(len(r["items"]) for r in reveals) >= (3 if number else 1)  # 00 has one to try
             for r in reveals:
                 assert r["revealed"] and not r["message"], r
                 assert all(r["correct"].values()), f"committing the truth was not judged correct: {r}"
