@@ -22,6 +22,7 @@ from glucolab.teaching.gradebook import RECORD_MIME, build, run
 from glucolab.teaching.grading import grade
 from glucolab.teaching.keys import lesson_key, packaged_lessons, shuffled
 from glucolab.teaching.record import Record
+from glucolab.teaching.synthetic import synthetic_class
 
 ROOT = Path(__file__).resolve().parents[1]
 SUMMATIVE = '''
@@ -33,44 +34,6 @@ answer = "muscle"
 variable = "tissue"
 explanation = "Skeletal muscle."
 '''
-
-
-def synthetic_class(folder: Path, n: int = 30, seed: int = 1) -> list[Path]:
-    """``n`` learners' records for Lesson 1: guesses spread around the model's values, some
-    exercises right and some wrong, some quiz choices, an instructor's question."""
-    rng = np.random.default_rng(seed)
-    folder.mkdir(parents=True, exist_ok=True)
-    key = lesson_key(1)
-    paths = []
-    for k in range(n):
-        events = []
-        for it in key.of_kind("prediction"):
-            if rng.random() < 0.1:
-                events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": None, "truth": 52.0
-                               if it.type == "number" else it.answer, "unit": it.unit, "correct": None,
-                               "skipped": True})
-                continue
-            if it.type == "number":
-                truth, guess = 52.0, float(np.round(rng.lognormal(np.log(35), 0.5), 1))
-            else:
-                truth, guess = it.answer, str(rng.choice(list(it.choices)))
-            v = grade(it, guess, truth)
-            events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": v.answer, "truth": truth,
-                           "unit": it.unit, "correct": v.correct, "skipped": False})
-        for it in key.of_kind("exercise") + key.of_kind("question"):
-            if rng.random() < 0.15:
-                continue  # not attempted
-            if it.type == "number":
-                value = it.answer * (1 if rng.random() < 0.6 else 1.3)
-            else:
-                value = it.answer if rng.random() < 0.6 else shuffled(it)[0]
-            v = grade(it, value)
-            events.append({"item": it.id, "kind": it.kind, "lesson": 1, "answer": v.answer, "correct": v.correct})
-        events.append({"item": "1.s1", "kind": "answer", "lesson": 1, "answer": "muscle" if k % 3 else "liver"})
-        path = folder / f"learner{k:02d}.json"
-        path.write_text(json.dumps(Record(path, f"learner{k:02d}", events, "0.2.0").to_json()))
-        paths.append(path)
-    return paths
 
 
 @pytest.fixture
