@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: lab test app bench handouts html clean
+.PHONY: lab test app bench handouts html notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ bench: $(STAMP)
 
 handouts: $(STAMP)
 	$(BIN)/python tools/handouts.py handouts
+
+notebooks: $(STAMP)
+	$(BIN)/python tools/execute_notebooks.py
 
 html: $(STAMP)
 	$(BIN)/python tools/export_html.py site
