@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: lab test app bench handouts html notebooks clean
+.PHONY: lab test app bench bench-browser handouts html notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,9 @@ app: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
+
+bench-browser: $(STAMP)
+	$(BIN)/python benchmarks/browser_reveal.py
 
 handouts: $(STAMP)
 	$(BIN)/python tools/handouts.py handouts
