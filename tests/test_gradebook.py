@@ -19,7 +19,6 @@ from matplotlib.image import imread
 
 from glucolab.teaching import qti
 from glucolab.teaching.gradebook import RECORD_MIME, build, run
-from glucolab.teaching.grading import grade
 from glucolab.teaching.keys import lesson_key, packaged_lessons, shuffled
 from glucolab.teaching.record import Record
 from glucolab.teaching.synthetic import synthetic_class

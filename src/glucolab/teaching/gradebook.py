@@ -161,12 +161,15 @@ def build(paths, summative_keys=()) -> Gradebook:
             if event is not None:
                 book.answers.setdefault(it.id, []).append((sub.learner, event))
         scored = [it for it in items if it.kind != "prediction"]
+
+        def right(counts) -> int:
+            return sum(row[it.id] == 1 for it in scored if counts(it))
         row["predictions made"] = sum(1 for it in items if it.kind == "prediction" and it.id in latest
                                       and not latest[it.id].get("skipped"))
-        row["exercises right"] = sum(row[it.id] == 1 for it in scored if it.kind == "exercise" and it.id not in summative)
-        row["quiz right"] = sum(row[it.id] == 1 for it in scored if it.kind == "question" and it.id not in summative)
-        row["instructor items right"] = sum(row[it.id] == 1 for it in scored if it.id in summative)
-        row["total right"] = sum(row[it.id] == 1 for it in scored)
+        row["exercises right"] = right(lambda it: it.kind == "exercise" and it.id not in summative)
+        row["quiz right"] = right(lambda it: it.kind == "question" and it.id not in summative)
+        row["instructor items right"] = right(lambda it: it.id in summative)
+        row["total right"] = right(lambda it: True)
         row["total possible"] = len(scored)
         book.rows.append(row)
     return book
