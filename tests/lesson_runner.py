@@ -23,6 +23,10 @@ for _p in _active():
     _out.append({"items": list(_p.inputs), "revealed": _p.revealed, "message": _p.message.value,
                  "correct": {_i: _v.correct for _i, _v in _p.verdicts.items()}, "text": _p.revealed_text})
 print("REVEALS" + _json.dumps(_out))
+# A learner who then answers every exercise with the worked solution's value.
+from glucolab.teaching.keys import lesson_key as _key
+for _it in _key(LESSON).of_kind("exercise"):
+    check(_it.id, globals()[_it.variable])
 '''
 
 
@@ -34,12 +38,13 @@ def run_lesson(path: Path, record: Path, timeout: int = 600) -> tuple[nbformat.N
     old = dict(os.environ)
     os.environ.update(env)
     try:
-        nb.cells.append(nbformat.v4.new_code_cell(COMMIT_ALL))
+        nb.cells.append(nbformat.v4.new_code_cell(COMMIT_ALL.replace("LESSON", str(int(path.name[:2])))))
+        nb.cells.append(nbformat.v4.new_code_cell("my_progress()"))  # as a learner handing in does
         client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
                                 resources={"metadata": {"path": str(path.parent)}})
         client.execute()
     finally:
         os.environ.clear()
         os.environ.update(old)
-    text = "".join(o.get("text", "") for o in nb.cells[-1].outputs if o.get("output_type") == "stream")
-    return nb, json.loads(text.split("REVEALS", 1)[1])
+    text = "".join(o.get("text", "") for o in nb.cells[-2].outputs if o.get("output_type") == "stream")
+    return nb, json.loads(text.split("REVEALS", 1)[1].splitlines()[0])

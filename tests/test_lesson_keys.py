@@ -11,8 +11,10 @@ import json
 import os
 import re
 
+import nbformat
 import pytest
 
+from glucolab.teaching.gradebook import build
 from glucolab.teaching.keys import lesson_key, packaged_lessons
 
 from lesson_runner import ROOT, run_lesson
@@ -57,6 +59,16 @@ def _lesson_scope(number: int):
             if os.environ.get("GLUCOLAB_UPDATE_REVEALS") == "1":
                 path.write_text(json.dumps(got, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
             assert got == json.loads(path.read_text(encoding="utf-8"))
+
+        def test_the_saved_lesson_hands_in_its_record_to_the_gradebook(self, run, tmp_path):
+            nb, reveals = run
+            path = tmp_path / NOTEBOOKS[number].name
+            nbformat.write(nb, path)
+            book = build([path])
+            assert not book.problems and len(book.rows) == 1
+            row = book.rows[0]
+            assert row["predictions made"] == sum(len(r["items"]) for r in reveals)
+            assert row["exercises right"] == len(lesson_key(number).of_kind("exercise"))  # the solutions ran
 
     LessonAgainstKey.__name__ = LessonAgainstKey.__qualname__ = f"TestLesson{number:02d}"
     return LessonAgainstKey
