@@ -217,6 +217,40 @@ def test_the_table_refuses_unknown_menus_and_values(table):
         t.set(colour="red")
 
 
+def test_an_exercise_claim_keeps_its_grade_hidden_until_the_learner_answers(table, tmp_path):
+    from glucolab.teaching import record
+    c27 = table["C27"]
+    record.use_record(tmp_path / "r.json")
+    try:
+        t = claims_panel(hide={"C27": "9.1"})
+        row = next(r for r in t.html.value.split("<tr")[2:] if "<b>C27</b>" in r)
+        assert "hidden until you grade it (exercise 9.1)" in row
+        assert c27.grade not in row and c27.verdict not in row
+        t.controls["grade"].value = "established physiology"  # a hidden claim matches every grade filter
+        assert "C27" in [c.id for c in t.rows] and c27.grade != "established physiology"
+        t.controls["grade"].value = "all"
+        record.append({"item": "9.1", "kind": "exercise", "answer": "association only", "correct": False})
+        row = next(r for r in t.html.value.split("<tr")[2:] if "<b>C27</b>" in r)
+        assert "hidden until" not in t.html.value
+        assert c27.grade in row and c27.verdict in row.replace("&#x27;", "'")
+        t.controls["grade"].value = "established physiology"
+        assert "C27" not in [c.id for c in t.rows]
+    finally:
+        record._chosen_path = None
+    with pytest.raises(KeyError, match="C999"):
+        claims_panel(hide={"C999": "9.1"})
+
+
+def test_lesson_9_grading_exercises_agree_with_the_table(table):
+    from glucolab.teaching.keys import lesson_key
+    exercises = lesson_key(9).of_kind("exercise")
+    assert exercises
+    for item in exercises:
+        claim_id = re.search(r"\bclaim (C\d\d)\b", item.text).group(1)
+        assert item.answer == table[claim_id].grade, item.id
+        assert list(item.options) == list(GRADES), item.id
+
+
 def test_render_table_escapes_text_and_handles_no_rows(table):
     assert NO_MATCH in render_table([]).replace("&#x27;", "'")
     claim = table["C01"]

@@ -6,6 +6,10 @@ relative to the ``notebooks/`` folder, so the link opens the lesson in JupyterLa
 static export. A combination of filters that matches nothing shows a message instead of an
 empty table. The table is a widget of its own, not a :class:`~glucolab.panels.base.Panel`: it
 has no figure and no sliders.
+
+``claims_panel(hide={"C27": "9.1"})`` keeps the grade and verdict of claim C27 out of sight, and
+lets the claim match every grade filter, until the learner's record holds an answer to exercise 9.1
+(so the table does not answer an exercise before the learner has).
 """
 
 from __future__ import annotations
@@ -19,9 +23,11 @@ from matplotlib.ticker import MaxNLocator
 from . import style
 from .claims import DOCUMENTS, GRADE_DEFINITIONS, GRADES, TOPICS, ClaimTable, lesson_number, load_claims
 from .display import static_mode
+from .teaching import record
 
 NO_MATCH = ("No claims match this combination of filters. Set one of the menus back to "
             "\u201call\u201d to see more.")
+HIDDEN = "hidden until you grade it (exercise {item})"
 
 #: Colour and hatch of each grade in the table's badges and in :func:`grades_figure`; the grade is
 #: always written out as well, so colour never carries the meaning alone.
@@ -41,11 +47,13 @@ def _lesson_link(lesson: str, prefix: str) -> str:
     return f'<a href="{href}" title="{html.escape(lesson)}">Lesson {number}</a>'
 
 
-def render_table(claims, link_prefix: str = "") -> str:
+def render_table(claims, link_prefix: str = "", hidden: dict | None = None) -> str:
     """HTML of a table of ``claims`` (a list of :class:`~glucolab.claims.Claim`).
 
-    An empty list gives the "no claims match" message instead of a table.
+    An empty list gives the "no claims match" message instead of a table. ``hidden`` maps claim
+    ids to exercise ids: those claims show :data:`HIDDEN` instead of their grade and verdict.
     """
+    hidden = hidden or {}
     if not claims:
         return f'<div role="status" style="padding:8px;border:1px dashed #777">{html.escape(NO_MATCH)}</div>'
     head = "".join(f'<th scope="col" style="text-align:left;padding:4px">{h}</th>'
@@ -53,6 +61,10 @@ def render_table(claims, link_prefix: str = "") -> str:
     body = []
     for c in claims:
         color, _ = GRADE_STYLE[c.grade]
+        grade, verdict = html.escape(c.grade), html.escape(c.verdict)
+        if c.id in hidden:
+            color, grade = "#777", f"<i>{html.escape(HIDDEN.format(item=hidden[c.id]))}</i>"
+            verdict = grade
         refs = "".join(f"<li>{html.escape(r)}</li>" for r in c.references)
         body.append(
             "<tr style='border-top:1px solid #ccc;vertical-align:top'>"
@@ -60,8 +72,8 @@ def render_table(claims, link_prefix: str = "") -> str:
             f"<td style='padding:4px;max-width:22em'>{html.escape(c.claim)} <i>({c.document[:3]})</i></td>"
             f"<td style='padding:4px;max-width:9em'>{html.escape(c.evidence_kind)}</td>"
             f"<td style='padding:4px;max-width:9em'><span style='border-left:6px solid {color};"
-            f"padding-left:4px'>{html.escape(c.grade)}</span></td>"
-            f"<td style='padding:4px;max-width:26em'>{html.escape(c.verdict)}</td>"
+            f"padding-left:4px'>{grade}</span></td>"
+            f"<td style='padding:4px;max-width:26em'>{verdict}</td>"
             f"<td style='padding:4px;max-width:18em;font-size:85%'>"
             f"<ul style='margin:0;padding-left:1.2em'>{refs}</ul></td>"
             f"<td style='padding:4px'>{_lesson_link(c.lesson, link_prefix)}</td></tr>")
@@ -86,6 +98,9 @@ class ClaimsTable:
         The table, or the "no claims match" message.
     count : ipywidgets.HTML
         How many claims are shown, as text.
+    hide : dict of str to str
+        Claim id -> exercise id: the claim's grade and verdict stay hidden, and the claim matches
+        every grade filter, until the learner's record holds an answer to that exercise.
     """
 
     title = "The articles' claims, graded"
@@ -94,10 +109,16 @@ class ClaimsTable:
                    "that examines it.")
 
     def __init__(self, table: ClaimTable | None = None, document: str = "all", topic: str = "all",
-                 grade: str = "all", link_prefix: str = ""):
+                 grade: str = "all", link_prefix: str = "", hide: dict | None = None):
         self.table = load_claims() if table is None else table
         self.link_prefix = link_prefix
+        self.hide = dict(hide or {})
+        unknown = sorted(set(self.hide) - {c.id for c in self.table})
+        if unknown:
+            raise KeyError(f"hide={self.hide!r}: no claim(s) {unknown} in the table")
         self.table.filter(document=document, topic=topic, grade=grade)  # refuses unknown values clearly
+        if self.hide:  # show a hidden grade as soon as the learner has answered its exercise
+            record.on_append(self._on_answer)
         layout = widgets.Layout(width="30em")
         menu_style = {"description_width": "5em"}
         self.controls = {
@@ -125,16 +146,25 @@ class ClaimsTable:
         """The menus' current values."""
         return {name: w.value for name, w in self.controls.items()}
 
+    def hidden(self) -> dict:
+        """The claims of ``hide`` whose exercise the learner has not answered yet."""
+        return {c: item for c, item in self.hide.items() if record.previous(item) is None}
+
+    def _on_answer(self, event: dict) -> None:
+        if event["item"] in self.hide.values():
+            self.update()
+
     def update(self) -> None:
         """Filter the claims by the menus and redraw the table."""
         if self._holding:
             return
-        self.rows = self.table.filter(**self.values)
+        hidden, grade = self.hidden(), self.values["grade"]
+        self.rows = [c for c in self.table.filter(**{**self.values, "grade": "all"})
+                     if grade in ("all", c.grade) or c.id in hidden]  # a hidden grade matches every filter
         self.count.value = f"<b>{len(self.rows)}</b> of {len(self.table)} claims shown"
-        grade = self.values["grade"]
         self.grade_note.value = ("" if grade == "all" else
                                  f"<i>{html.escape(grade)}</i>: {html.escape(GRADE_DEFINITIONS[grade])}")
-        self.html.value = render_table(self.rows, self.link_prefix)
+        self.html.value = render_table(self.rows, self.link_prefix, hidden)
 
     def set(self, **values) -> None:
         """Set several menus at once (one update); unknown menu names raise KeyError."""
@@ -173,13 +203,16 @@ class ClaimsTable:
         display(self.widget)
 
 
-def claims_panel(document: str = "all", topic: str = "all", grade: str = "all") -> ClaimsTable:
+def claims_panel(document: str = "all", topic: str = "all", grade: str = "all",
+                 hide: dict | None = None) -> ClaimsTable:
     """Lesson 9: the articles' claims in a table filtered by article, topic and grade.
 
     Each value is ``"all"`` or one of :data:`~glucolab.claims.DOCUMENTS` (a file name),
-    :data:`~glucolab.claims.TOPICS` or :data:`~glucolab.claims.GRADES`.
+    :data:`~glucolab.claims.TOPICS` or :data:`~glucolab.claims.GRADES`. ``hide`` maps claim ids
+    to exercise ids (``{"C27": "9.1"}``): each claim's grade and verdict stay hidden until the
+    learner has answered that exercise.
     """
-    return ClaimsTable(document=document, topic=topic, grade=grade)
+    return ClaimsTable(document=document, topic=topic, grade=grade, hide=hide)
 
 
 def grades_figure(table: ClaimTable | None = None):

@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import tempfile
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +38,7 @@ DEFAULT_NAME = "glucolab-record.json"
 EVENT_KINDS = ("prediction", "exercise", "question", "solution", "answer")
 
 _chosen_path: Path | None = None
+_listeners: list = []
 
 
 class RecordError(ValueError):
@@ -230,7 +232,24 @@ def append(event: dict, path=None) -> dict:
         record.events.append(full)
         record.package = _package_version()
         _write(record)
+    _tell(full)
     return full
+
+
+def on_append(callback) -> None:
+    """Call ``callback(event)`` after each event this kernel writes, e.g. so a table that hides an
+    answer can show it once the learner has answered. A bound method is held weakly: a widget
+    that is gone stops listening."""
+    _listeners.append(weakref.WeakMethod(callback) if hasattr(callback, "__self__") else (lambda: callback))
+
+
+def _tell(event: dict) -> None:
+    for ref in list(_listeners):
+        callback = ref()
+        if callback is None:
+            _listeners.remove(ref)
+        else:
+            callback(event)
 
 
 def previous(item_id: str, path=None) -> dict | None:
