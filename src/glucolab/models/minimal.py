@@ -26,6 +26,8 @@ Pacini G, Bergman RN. MINMOD. Comput Methods Programs Biomed 1986;23:113-22.
 
 from __future__ import annotations
 
+import warnings
+
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -182,6 +184,11 @@ def _check_ivgtt(times, glucose, insulin):
     return times, glucose, insulin
 
 
+class PoorlyDeterminedFit(UserWarning):
+    """The starting points of a fit landed on different optima: the data leave some parameters
+    poorly determined."""
+
+
 def fit_ivgtt(times, glucose, insulin, *, t_min: float = 8.0, Gb: float | None = None,
               Ib: float | None = None, rtol: float = 1e-9) -> IVGTTFit:
     """Fit the minimal model to a frequently sampled IV glucose tolerance test.
@@ -212,7 +219,9 @@ def fit_ivgtt(times, glucose, insulin, *, t_min: float = 8.0, Gb: float | None =
     -----
     Least squares on the logarithms of the parameters (which keeps them positive), started
     from four points spread over the physiological range; the best optimum is returned and
-    ``starts_agree`` records how far the others landed from it. Standard errors come from
+    ``starts_agree`` records how far the others landed from it. When fewer than two starts reach
+    the best optimum, or their S_I differ by more than 1 %, a :class:`PoorlyDeterminedFit`
+    warning says so. Standard errors come from
     the Jacobian at the optimum (s²(JᵀJ)⁻¹, delta method).
     """
     times, glucose, insulin = _check_ivgtt(times, glucose, insulin)
@@ -250,6 +259,12 @@ def fit_ivgtt(times, glucose, insulin, *, t_min: float = 8.0, Gb: float | None =
     if len(near) < 2:
         spread = float("inf")
 
+    if spread > 0.01:
+        warnings.warn(PoorlyDeterminedFit(
+            f"fit_ivgtt: only {len(near)} of {len(results)} starting points reached the best fit"
+            + (f" (their S_I differ by up to {100 * spread:.1f} %)" if np.isfinite(spread) else "")
+            + f" with samples from t_min={t_min:g} min; these samples do not pin the parameters down, "
+            "so read S_G and p2 (and their standard errors) with caution"), stacklevel=2)
     values = np.exp(best.x)
     dof = used.sum() - len(values)
     s2 = 2 * best.cost / dof
