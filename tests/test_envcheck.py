@@ -15,10 +15,11 @@ def test_a_missing_package_is_reported(monkeypatch, capsys):
 
 
 def test_widget_probe_reacts():
-    box = envcheck.widget_probe()
-    slider, label = box.children
+    probe = envcheck.widget_probe()
+    slider, label = probe.widget.children
     slider.value = 7
     assert "7" in label.value
+    assert probe._repr_mimebundle_()["text/plain"] == "[run this cell to see a slider]"
 
 
 def test_missing_widget_front_end_is_reported(tmp_path):

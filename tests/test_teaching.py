@@ -165,7 +165,7 @@ def test_a_prediction_locks_its_reveal_until_committed(rec):
 def test_skipping_reveals_and_is_recorded(rec):
     p = predict("1.d", reveal=lambda: print("panel"))
     p.skip()
-    assert p.revealed and p.revealed_text == "panel\n" and "Skipped. The result: “slower”" in p.feedback.value
+    assert p.revealed and p.revealed_text == "panel\n" and "<b>Skipped.</b> The result: “slower”" in p.feedback.value
     assert record.read_record(rec).events[-1]["skipped"] is True
     assert p in active_predictions()
 
@@ -184,10 +184,11 @@ def test_check_prints_feedback_and_records_or_offers_a_box(rec, capsys):
     box = check("1.1")
     assert isinstance(box, AnswerBox) and box.plain == "[answer box for exercise 1.1]" and not rec.exists()
     check("1.1", 109.9)
-    assert capsys.readouterr().out.startswith("1.1: 109.9 mg/dL — correct.")
+    assert capsys.readouterr().out.startswith("✔ Correct. 1.1: 109.9 mg/dL. 6.1 × 18.016")
     check("1.1", 5000)
     assert "outside the range" in capsys.readouterr().out and len(record.read_record(rec).events) == 1
-    assert box.check(6.1).correct is False and "too low" in box.feedback.value
+    assert box.check(6.1).correct is False and "Not quite.</b> 1.1: 6.1 mg/dL is too low" in box.feedback.value
+    assert box.check("109.9 mg/dL").correct and box.check("109,9").correct  # a unit or a decimal comma
     box.input.value = ""
     assert box.check() is None and "Enter an answer first" in box.feedback.value
     with pytest.raises(ValueError, match="is a prediction, not an exercise"):
@@ -245,3 +246,21 @@ def test_my_progress_summarises_the_record(rec):
     assert "1.c: you said 60 µU/mL; result 52 µU/mL ✔" in text
     bundle = my_progress()._repr_mimebundle_()
     assert bundle["application/vnd.glucolab.record+json"]["learner"] and "<table>" in bundle["text/html"]
+
+
+def test_quiz_feedback_reads_as_one_sentence_and_scales_keep_their_order(rec):
+    q = quiz("1")
+    q.questions[0].answer("mg/dL")
+    first = q.questions[0].feedback.value
+    assert "Not quite.</b> 5.4 mg/dL is 0.3 mmol/L" in first and "Try again." in first
+    assert "normal fasting value" not in first  # the explanation waits for a right or second answer
+    q.questions[0].answer("either; both are normal")
+    assert "normal fasting value" in q.questions[0].feedback.value
+    q.questions[-1].answer(6)
+    assert "Not quite.</b> Too high. Divide mg/dL by 18.016. Try again." in q.questions[-1].feedback.value
+    scale = parse_key('[question."1.q"]\nquestion="?"\noptions=["low","mid","high"]\nanswer="mid"\n'
+                      'ordered=true\nexplanation="e"\n')["1.q"]
+    assert shuffled(scale) == ["low", "mid", "high"]
+    comparison = parse_key('[prediction."1.z"]\nquestion="?"\ntype="comparison"\nanswer="larger"\n'
+                           'notice="Look at the *peak*."\nexplanation="e"\n')["1.z"]
+    assert shuffled(comparison) == ["larger", "about the same", "smaller"] and comparison.notice

@@ -2,7 +2,8 @@
 ``python tools/execute_notebooks.py [NOTEBOOK ...]`` (or ``make notebooks`` for all of them).
 
 Answers go to a throw-away record, so the saved notebooks show every prediction locked and
-every exercise unanswered, whatever the person running this has answered before.
+every exercise unanswered, whatever the person running this has answered before. Widget state is
+not saved: it would carry the panels' readouts, the answers to predictions, into the files.
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def execute(path: Path, timeout: int = 600) -> None:
         os.environ.pop("GLUCOLAB_RUN_SOLUTIONS", None)
         NotebookClient(nb, timeout=timeout, kernel_name="python3",
                        resources={"metadata": {"path": str(path.parent)}}).execute()
+    # Widget state saved by the run would carry panel readouts (answers to predictions) into the
+    # file; without it a notebook opened before running shows each widget's plain-text form.
+    nb.metadata.pop("widgets", None)
     nbformat.write(nb, path)
 
 

@@ -28,7 +28,7 @@ import ipywidgets as widgets
 from . import record
 from .grading import AnswerError, fmt, grade
 from .keys import find_item
-from .ui import Shown, alert_html, answer_input, feedback_html, input_value
+from .ui import AUTO_WIDTH, Shown, alert_html, answer_input, feedback_html, input_value
 
 
 class SolutionMismatch(AssertionError):
@@ -43,7 +43,7 @@ def _exercise(item_id: str):
 
 
 def _judge(item, value):
-    """Grade and record; return (verdict or None, feedback text)."""
+    """Grade and record; return (verdict or None, feedback text without the verdict's mark)."""
     try:
         verdict = grade(item, value)
     except AnswerError as err:
@@ -59,7 +59,8 @@ class AnswerBox(Shown):
     def __init__(self, item):
         self.item = item
         self.input = answer_input(item)
-        self.button = widgets.Button(description="Check", tooltip=f"Check your answer to exercise {item.id}")
+        self.button = widgets.Button(description="Check", tooltip=f"Check your answer to exercise {item.id}",
+                                     layout=AUTO_WIDTH)
         self.feedback = widgets.HTML()
         self.button.on_click(lambda _: self.check())
         note = widgets.HTML("<i>Type your answer here, or replace <code>...</code> in the code above and "
@@ -78,7 +79,7 @@ class AnswerBox(Shown):
             self.feedback.value = alert_html("Enter an answer first.")
             return None
         verdict, text = _judge(self.item, entered)
-        self.feedback.value = feedback_html(verdict.correct, text) if verdict else alert_html(text)
+        self.feedback.value = feedback_html(verdict.correct, text, verdict.mark) if verdict else alert_html(text)
         return verdict
 
 
@@ -88,8 +89,8 @@ def check(item_id: str, value=...):
     item = _exercise(item_id)
     if value is Ellipsis:
         return AnswerBox(item)
-    _, text = _judge(item, value)
-    print(text)
+    verdict, text = _judge(item, value)
+    print(f"{verdict.mark} {text}" if verdict else text)
     return None
 
 
@@ -132,7 +133,7 @@ class SolutionButton(Shown):
 
     def __init__(self, item_id: str, code: str, namespace: dict):
         self.item, self.code, self.namespace = _exercise(item_id), code, namespace
-        self.button = widgets.Button(description="Run the worked solution", icon="eye",
+        self.button = widgets.Button(description="Run the worked solution", icon="eye", layout=AUTO_WIDTH,
                                      tooltip="Try the exercise first; this runs the solution's code")
         self.output = widgets.HTML()
         self.button.on_click(lambda _: self.run())

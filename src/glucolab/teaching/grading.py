@@ -32,17 +32,23 @@ class Verdict:
         The answer as graded (a float, or the option's text).
     truth : float or str or None
         What the key or the model gives.
+    mark : str
+        The verdict in words, to put before the feedback ("✔ Correct.", "✘ Not quite.", "✔ Close.").
     """
 
     correct: bool | None
     feedback: str
     answer: object = None
     truth: object = None
+    mark: str = ""
 
 
-def fmt(value: float, unit: str = "") -> str:
-    """A number to four significant figures, with its unit."""
-    text = f"{value:.4g}" if abs(value) < 1000 else f"{value:,.0f}"
+RIGHT, WRONG = "✔ Correct.", "✘ Not quite."
+
+
+def fmt(value: float, unit: str = "", digits: int = 4) -> str:
+    """A number to ``digits`` significant figures (whole numbers from 1000 up), with its unit."""
+    text = f"{value:.{digits}g}" if abs(value) < 1000 else f"{value:,.0f}"
     return f"{text} {unit}".rstrip()
 
 
@@ -55,10 +61,14 @@ def read_number(item: Item, value) -> float:
     unit = f" in {item.unit}" if item.unit else ""
     if isinstance(value, bool):
         raise AnswerError(f"{item.id}: value={value!r}; expected a number{unit}")
+    if isinstance(value, str) and item.unit and value.strip().endswith(item.unit):
+        value = value.strip()[:-len(item.unit)]  # "4.5 g" typed in a box that asks for g
     try:
-        number = float(value)
+        number = float(value.replace(",", ".") if isinstance(value, str) and value.count(",") == 1
+                       and "." not in value else value)  # a decimal comma
     except (TypeError, ValueError):
-        raise AnswerError(f"{item.id}: value={value!r}; expected a number{unit}") from None
+        raise AnswerError(f"{item.id}: value={value!r}; expected a number{unit}: type just the number, "
+                          "without a sum or another unit") from None
     if not math.isfinite(number):
         raise AnswerError(f"{item.id}: value={value!r}; expected a finite number{unit}")
     if item.range and not item.range[0] <= number <= item.range[1]:
@@ -105,9 +115,10 @@ def grade(item: Item, value, truth=None) -> Verdict:
     >>> grade(item, 110).correct
     True
     >>> grade(item, 6.1 * 18).feedback
-    '1.1: 109.8 mg/dL — correct.'
-    >>> grade(item, 120).feedback
-    '1.1: 120 mg/dL — not yet: too high. Multiply by 18.016.'
+    '1.1: 109.8 mg/dL.'
+    >>> v = grade(item, 120)
+    >>> f"{v.mark} {v.feedback}"
+    '✘ Not quite. 1.1: 120 mg/dL is too high. Multiply by 18.016.'
     """
     truth = item.answer if truth is None else truth
     answer = read_answer(item, value)
@@ -116,13 +127,13 @@ def grade(item: Item, value, truth=None) -> Verdict:
     if item.type == "number":
         shown = fmt(answer, item.unit)
         if _close(item, answer, float(truth)):
-            return Verdict(True, f"{item.id}: {shown} — correct. {item.explanation}".strip(), answer, truth)
+            return Verdict(True, f"{item.id}: {shown}. {item.explanation}".strip(), answer, truth, RIGHT)
         side = "too high" if answer > truth else "too low"
-        return Verdict(False, f"{item.id}: {shown} — not yet: {side}. {item.hint}".strip(), answer, truth)
+        return Verdict(False, f"{item.id}: {shown} is {side}. {item.hint}".strip(), answer, truth, WRONG)
     if answer == truth:
-        return Verdict(True, f"{item.id}: “{answer}” — correct. {item.explanation}".strip(), answer, truth)
+        return Verdict(True, f"{item.id}: “{answer}”. {item.explanation}".strip(), answer, truth, RIGHT)
     why = item.hints.get(answer) or item.hint
-    return Verdict(False, f"{item.id}: “{answer}” — not yet. {why}".strip(), answer, truth)
+    return Verdict(False, f"{item.id}: “{answer}” is not the best answer. {why}".strip(), answer, truth, WRONG)
 
 
 def _grade_prediction(item: Item, answer, truth) -> Verdict:
@@ -139,17 +150,16 @@ def _grade_prediction(item: Item, answer, truth) -> Verdict:
             more = "higher" if truth > answer else "lower"
             gap = (f"{abs(ratio) * 100:.0f} % {more} than your guess." if math.isfinite(ratio)
                    else f"{more} than your guess.")
-        text = (f"You predicted {fmt(answer, item.unit)}; the model gives {fmt(truth, item.unit)}, "
+        text = (f"You predicted {fmt(answer, item.unit, 3)}; the model gives {fmt(truth, item.unit, 3)}, "
                 f"{gap} {item.explanation}")
-        return Verdict(close, text.strip(), answer, truth)
+        return Verdict(close, text.strip(), answer, truth, "✔ Close." if close else "✘ Not close.")
     right = answer == truth
-    text = (f"You predicted “{answer}”; the result is “{truth}”"
-            f"{' — well reasoned.' if right else '.'} {item.explanation}")
-    return Verdict(right, text.strip(), answer, truth)
+    text = f"You predicted “{answer}”; the result is “{truth}”. {item.explanation}"
+    return Verdict(right, text.strip(), answer, truth, "✔ Well reasoned." if right else "✘ Not this time.")
 
 
 def skipped(item: Item, truth=None) -> Verdict:
     """The verdict of a prediction the learner chose to skip: shows the result, judges nothing."""
     truth = item.answer if truth is None else truth
-    shown = fmt(float(truth), item.unit) if item.type == "number" and truth is not None else f"“{truth}”"
-    return Verdict(None, f"Skipped. The result: {shown}. {item.explanation}".strip(), None, truth)
+    shown = fmt(float(truth), item.unit, 3) if item.type == "number" and truth is not None else f"“{truth}”"
+    return Verdict(None, f"The result: {shown}. {item.explanation}".strip(), None, truth, "Skipped.")

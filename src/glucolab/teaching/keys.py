@@ -5,10 +5,11 @@ item, each a table named by its id (the lesson number, a dot, and a label)::
 
     [prediction."1.a"]           # a guess made before a result is shown
     question = "Peak glucose after 75 g in the healthy person?"
-    type = "number"              # number | choice | direction
+    type = "number"              # number | choice | direction | comparison
     unit = "mg/dL"
     range = [40, 500]            # a guess outside this is refused, naming the range
     explanation = "Why the model gives what it gives."
+    notice = "What to look at in the result (Markdown), shown under it once it opens."
 
     [exercise."1.1"]             # answered in code (check("1.1", x)) or in a box
     prompt = "6.1 mmol/L in mg/dL"
@@ -47,9 +48,11 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 KINDS = ("prediction", "exercise", "question")
-TYPES = {"prediction": ("number", "choice", "direction"), "exercise": ("number", "choice"),
+TYPES = {"prediction": ("number", "choice", "direction", "comparison"), "exercise": ("number", "choice"),
          "question": ("choice", "number")}
 DIRECTIONS = ("up", "about the same", "down")
+COMPARISONS = ("larger", "about the same", "smaller")
+FIXED_OPTIONS = {"direction": DIRECTIONS, "comparison": COMPARISONS}
 ITEM_ID = re.compile(r"^(\d{1,2})\.[A-Za-z0-9_-]+$")
 
 
@@ -94,6 +97,10 @@ class Item:
         Feedback for particular wrong options.
     variable : str
         The name a worked solution assigns (exercises).
+    notice : str
+        Markdown shown under a prediction's result once it opens: what to look at.
+    ordered : bool
+        Show the options in the key's order (a scale), not shuffled.
     """
 
     id: str
@@ -110,6 +117,8 @@ class Item:
     explanation: str = ""
     hints: dict = field(default_factory=dict)
     variable: str = ""
+    notice: str = ""
+    ordered: bool = False
 
     @property
     def lesson(self) -> int:
@@ -117,8 +126,9 @@ class Item:
 
     @property
     def choices(self) -> tuple:
-        """The options a learner picks from: the key's, or the three directions."""
-        return DIRECTIONS if self.type == "direction" else self.options
+        """The options a learner picks from: the key's, or the fixed three of a direction or a
+        comparison."""
+        return FIXED_OPTIONS.get(self.type, self.options)
 
 
 @dataclass(frozen=True)
@@ -141,12 +151,12 @@ class Key:
 
 
 _ALLOWED = {
-    "prediction": {"question", "type", "unit", "range", "options", "answer", "rel_tol", "abs_tol",
-                   "explanation"},
-    "exercise": {"prompt", "type", "answer", "unit", "rel_tol", "abs_tol", "range", "options", "hint",
-                 "hints", "explanation", "variable"},
-    "question": {"question", "type", "options", "answer", "unit", "rel_tol", "abs_tol", "range", "hint", "hints",
-                 "explanation"},
+    "prediction": {"question", "type", "unit", "range", "options", "ordered", "answer", "rel_tol", "abs_tol",
+                   "explanation", "notice"},
+    "exercise": {"prompt", "type", "answer", "unit", "rel_tol", "abs_tol", "range", "options", "ordered",
+                 "hint", "hints", "explanation", "variable"},
+    "question": {"question", "type", "options", "ordered", "answer", "unit", "rel_tol", "abs_tol", "range",
+                 "hint", "hints", "explanation"},
 }
 _TEXT_FIELD = {"prediction": "question", "exercise": "prompt", "question": "question"}
 
@@ -188,7 +198,7 @@ def _item(kind: str, item_id: str, raw: dict, fail) -> Item:
             fail(f"{kind} {item_id!r}: a choice needs at least two 'options'")
         if any(not isinstance(o, str) for o in options) or len(set(options)) != len(options):
             fail(f"{kind} {item_id!r}: options must be distinct texts")
-        allowed = DIRECTIONS if type_ == "direction" else options
+        allowed = FIXED_OPTIONS.get(type_, options)
         if (answer is not None or kind != "prediction") and answer not in allowed:
             fail(f"{kind} {item_id!r}: answer={answer!r} is not one of the options {list(allowed)}")
         stray = set(hints) - set(allowed)
@@ -203,7 +213,8 @@ def _item(kind: str, item_id: str, raw: dict, fail) -> Item:
                 abs_tol=float(raw.get("abs_tol", 0.0)),
                 range=tuple(raw["range"]) if raw.get("range") is not None else None,
                 hint=str(raw.get("hint", "")).strip(), explanation=str(raw.get("explanation", "")).strip(),
-                hints={k: str(v).strip() for k, v in hints.items()}, variable=str(raw.get("variable", "")))
+                hints={k: str(v).strip() for k, v in hints.items()}, variable=str(raw.get("variable", "")),
+                notice=str(raw.get("notice", "")).strip(), ordered=bool(raw.get("ordered", False)))
 
 
 def parse_key(source: str, path: str = "<key>") -> Key:
@@ -272,8 +283,9 @@ def find_item(item_id: str) -> Item:
 
 def shuffled(item: Item) -> list:
     """The item's choices in a fixed order that does not depend on where the answer was written:
-    the same for every learner and every run, so a class can discuss "the third option"."""
+    the same for every learner and every run, so a class can discuss "the third option". A scale
+    (``ordered = true``) and the fixed options of a direction or comparison keep their order."""
     import hashlib
-    if item.type == "direction":
-        return list(DIRECTIONS)
+    if item.type in FIXED_OPTIONS or item.ordered:
+        return list(item.choices)
     return sorted(item.options, key=lambda o: hashlib.sha256(f"{item.id}|{o}".encode()).hexdigest())

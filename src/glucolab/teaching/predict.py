@@ -27,9 +27,9 @@ from ..display import static_mode
 from . import record
 from .grading import AnswerError, grade, skipped
 from .keys import find_item
-from .ui import Shown, alert_html, answer_input, feedback_html, input_value, set_input
+from .ui import AUTO_WIDTH, Shown, alert_html, answer_input, feedback_html, input_value, set_input
 
-LOCKED = "🔒 Make your prediction above first (or skip), and the result appears here."
+LOCKED = "<b>Locked.</b> Make your prediction above first (or skip), and the result appears here."
 _ACTIVE: list = []
 
 
@@ -83,9 +83,10 @@ class Prediction(Shown):
         for n, it in enumerate(self.items):
             label = f"<b>Predict{f' ({n + 1})' if many else ''}:</b> {html.escape(it.text)}"
             rows.append(widgets.VBox([widgets.HTML(label), self.inputs[it.id]]))
-        self.commit_button = widgets.Button(description="Commit my prediction", icon="lock",
-                                            button_style="primary", tooltip="Record my guess and show the result")
-        self.skip_button = widgets.Button(description="Skip", tooltip="Show the result without predicting")
+        self.commit_button = widgets.Button(description="Commit my prediction", icon="lock", button_style="primary",
+                                            tooltip="Record my guess and show the result", layout=AUTO_WIDTH)
+        self.skip_button = widgets.Button(description="Skip", tooltip="Show the result without predicting",
+                                          layout=AUTO_WIDTH)
         self.commit_button.on_click(lambda _: self.commit())
         self.skip_button.on_click(lambda _: self.skip())
         self.message = widgets.HTML()
@@ -162,7 +163,7 @@ class Prediction(Shown):
     def _open(self, verdicts: dict) -> None:
         self.verdicts = verdicts
         self.message.value = ""
-        self.feedback.value = "".join(feedback_html(v.correct, v.feedback) for v in verdicts.values())
+        self.feedback.value = "".join(feedback_html(v.correct, v.feedback, v.mark) for v in verdicts.values())
         for w in (*self.inputs.values(), self.commit_button, self.skip_button):
             w.disabled = True
         self.lock.layout.display = "none"
@@ -170,6 +171,7 @@ class Prediction(Shown):
         self.plain = f"[prediction {', '.join(self.inputs)}: revealed]"
         with self.output:
             self.revealed_text = show_content(self._reveal)
+            show_notices(self.items)
 
     def _restore(self) -> None:
         """Re-open a lock the learner opened before (the record has every guess)."""
@@ -194,6 +196,7 @@ class Prediction(Shown):
             display(HTML(f"<p><b>Predict first:</b></p><ol>{questions}</ol>"
                          "<p><i>Write down your guesses before reading on.</i></p>"))
             self.revealed_text = show_content(self._reveal)
+            show_notices(self.items)
             return
         display(self._repr_mimebundle_(), raw=True)
 
@@ -201,6 +204,14 @@ class Prediction(Shown):
 def _plain(value):
     """A JSON-friendly copy of a truth (numpy numbers become floats)."""
     return float(value) if hasattr(value, "__float__") and not isinstance(value, str) else value
+
+
+def show_notices(items) -> None:
+    """Under a result, what to look at in it (the key's ``notice`` of each item)."""
+    from IPython.display import Markdown, display
+    notes = [it.notice for it in items if it.notice]
+    if notes:
+        display(Markdown("**What to notice.** " + "\n\n".join(notes)))
 
 
 def show_content(contents) -> str:

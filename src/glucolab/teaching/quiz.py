@@ -14,7 +14,7 @@ from ..display import static_mode
 from . import record
 from .grading import AnswerError, grade
 from .keys import find_item, lesson_key, shuffled
-from .ui import Shown, alert_html, answer_input, feedback_html
+from .ui import AUTO_WIDTH, Shown, alert_html, answer_input, feedback_html
 
 
 class Question:
@@ -23,11 +23,12 @@ class Question:
 
     def __init__(self, item):
         self.item = item
+        self.wrong_tries = 0
         self.choice = answer_input(item)
         self.feedback = widgets.HTML()
         parts = [widgets.HTML(f"<b>{html.escape(item.text)}</b>")]
         if item.type == "number":
-            self.button = widgets.Button(description="Check", tooltip="Check your answer")
+            self.button = widgets.Button(description="Check", tooltip="Check your answer", layout=AUTO_WIDTH)
             self.button.on_click(lambda _: self.answer(self.choice.value))
             parts.append(widgets.HBox([self.choice, widgets.Label(item.unit), self.button]))
         else:
@@ -50,10 +51,19 @@ class Question:
         if self.item.type != "number" and self.choice.value != verdict.answer:
             self.choice.value = verdict.answer  # shows the choice; the observer lands here again
             return verdict
-        text = verdict.feedback.split(" — ", 1)[-1]
-        if not verdict.correct and self.item.explanation not in text:
-            text = f"{text} {self.item.explanation}"
-        self.feedback.value = feedback_html(verdict.correct, text)
+        if verdict.correct:
+            text = self.item.explanation
+        else:
+            # A first wrong try gets a hint and another go; the explanation (which gives the answer
+            # away) comes with a right answer or a second wrong one.
+            self.wrong_tries += 1
+            if self.item.type == "number":
+                hint = f"{'Too high.' if verdict.answer > float(verdict.truth) else 'Too low.'} {self.item.hint}"
+            else:
+                hint = self.item.hints.get(verdict.answer, self.item.hint)
+            more = self.item.explanation if self.wrong_tries > 1 else "Try again."
+            text = f"{hint} {more}"
+        self.feedback.value = feedback_html(verdict.correct, " ".join(text.split()))
         record.append({"item": self.item.id, "kind": "question", "answer": verdict.answer,
                        "correct": verdict.correct})
         return verdict

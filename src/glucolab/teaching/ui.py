@@ -10,25 +10,27 @@ import ipywidgets as widgets
 from .keys import Item, shuffled
 
 OK_COLOR, NO_COLOR, NEUTRAL_COLOR = "#006b4f", "#a33a00", "#3d4f5c"
+AUTO_WIDTH = widgets.Layout(width="auto")  # a button as wide as its words, never cut short
 
 
-def feedback_html(correct: bool | None, text: str) -> str:
-    """A feedback line whose meaning is in the words (✔/✘ and "Correct"), not only its colour."""
-    if correct is None:
-        mark, color = "", NEUTRAL_COLOR
-    else:
-        mark = "<b>✔ Correct.</b> " if correct else "<b>✘ Not quite.</b> "
-        color = OK_COLOR if correct else NO_COLOR
-    return f'<div role="status" style="color:{color};max-width:60em">{mark}{html.escape(text)}</div>'
+def feedback_html(correct: bool | None, text: str, mark: str | None = None) -> str:
+    """A feedback line whose meaning is in the words (✔/✘ and a verdict such as "Correct."), not
+    only in its colour."""
+    if mark is None:
+        mark = "" if correct is None else ("✔ Correct." if correct else "✘ Not quite.")
+    color = NEUTRAL_COLOR if correct is None else (OK_COLOR if correct else NO_COLOR)
+    label = f"<b>{html.escape(mark)}</b> " if mark else ""
+    return f'<div role="status" style="color:{color};max-width:60em">{label}{html.escape(text)}</div>'
 
 
 def alert_html(text: str) -> str:
     return f'<div role="alert" style="color:{NO_COLOR}">⚠ {html.escape(text)}</div>'
 
 
-def answer_input(item: Item, description: str = "") -> widgets.Widget:
+def answer_input(item: Item, description: str = "Your answer:") -> widgets.Widget:
     """A box for a number (typed as text, so an empty box is allowed and a wrong entry can be
-    named), or radio buttons for a choice, with nothing chosen."""
+    named), or radio buttons for a choice, with nothing chosen. The description labels the input
+    for screen readers as well as on screen."""
     if item.type == "number":
         unit = f" ({item.unit})" if item.unit else ""
         # The value reaches the kernel when the box loses focus or Enter is pressed, so a click
