@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed
 
-.PHONY: lab test app bench bench-browser handouts html notebooks clean
+.PHONY: lab test app bench bench-browser handouts html notebooks glossary clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,9 @@ handouts: $(STAMP)
 
 notebooks: $(STAMP)
 	$(BIN)/python tools/execute_notebooks.py
+
+glossary: $(STAMP)
+	cd tools && ../$(BIN)/python build_glossary.py
 
 html: $(STAMP)
 	$(BIN)/python tools/export_html.py site

@@ -21,14 +21,15 @@ NOTE = ("> **Instructor copy.** This version contains the worked solutions (the 
         "which each solution is removed.")
 
 
-DETAILS = re.compile(r"<details>.*?</details>\s*", re.S)
+# A collapsed solution block; optional "Deeper" boxes are <details> too, and stay.
+DETAILS = re.compile(r"<details>\s*<summary>(?:(?!</summary>).)*Solution.*?</details>\s*", re.S)
 
 
 def is_solution(cell: dict) -> bool:
     """A worked-solution code cell, or a markdown cell holding a collapsed <details> block."""
     if cell["cell_type"] == "code":
         return "solution" in cell.get("metadata", {}).get("tags", [])
-    return cell["cell_type"] == "markdown" and "<details" in "".join(cell["source"])
+    return cell["cell_type"] == "markdown" and bool(DETAILS.search("".join(cell["source"])))
 
 
 def without_solutions(cell: dict) -> dict | None:

@@ -10,6 +10,8 @@
 - :mod:`.progress`   ``my_progress()``
 - :mod:`.gradebook`  a class's records into a CSV gradebook, an item summary and figures
 - :mod:`.qti`        a lesson's quiz as a QTI 1.2 package for Canvas or Moodle
+- :mod:`.glossary`   the course glossary and the card of symbols and units (``glossary.toml``)
+- :mod:`.synthetic`  a made-up class of records, for trying the gradebook
 """
 
 from .exercises import check, record_answer
