@@ -1,6 +1,12 @@
 """Run a lesson in a fresh kernel the way a learner who predicts and a grader who checks would:
 every worked solution runs and must match its key (``GLUCOLAB_RUN_SOLUTIONS=1``), then every
-prediction is committed from Python and what each reveal printed is collected."""
+prediction is committed from Python and what each reveal printed is collected, every exercise is
+answered with its solution's value, and ``my_progress()`` runs as a learner handing in would.
+
+The kernel is driven with jupyter_client directly, cell by cell: each cell counts as done when
+the kernel's reply and its "idle" status have arrived. (nbclient's own handling of Output widgets,
+which a revealed prediction writes into, can leave it waiting for a cell the kernel has finished.)
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,7 @@ import os
 from pathlib import Path
 
 import nbformat
-from nbclient import NotebookClient
+from jupyter_client.manager import start_new_kernel
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -30,21 +36,52 @@ for _it in _key(LESSON).of_kind("exercise"):
 '''
 
 
+class CellFailed(AssertionError):
+    """A cell raised: the message names the notebook, the cell and the error."""
+
+
+def _run_cell(kc, source: str, timeout: float) -> list:
+    """Execute one cell; return its outputs as nbformat output nodes."""
+    msg_id = kc.execute(source, store_history=True)
+    outputs, idle = [], False
+    while not idle:
+        msg = kc.get_iopub_msg(timeout=timeout)
+        if msg["parent_header"].get("msg_id") != msg_id:
+            continue
+        kind, content = msg["msg_type"], msg["content"]
+        if kind == "status" and content["execution_state"] == "idle":
+            idle = True
+        elif kind == "stream":
+            outputs.append(nbformat.v4.new_output("stream", name=content["name"], text=content["text"]))
+        elif kind in ("display_data", "execute_result"):
+            outputs.append(nbformat.v4.new_output("display_data", data=content["data"]))
+        elif kind == "error":
+            outputs.append(nbformat.v4.new_output("error", ename=content["ename"], evalue=content["evalue"],
+                                                  traceback=content["traceback"]))
+    reply = kc.get_shell_msg(timeout=timeout)
+    while reply["parent_header"].get("msg_id") != msg_id:
+        reply = kc.get_shell_msg(timeout=timeout)
+    return outputs
+
+
 def run_lesson(path: Path, record: Path, timeout: int = 600) -> tuple[nbformat.NotebookNode, list]:
     """Execute the notebook with solutions on, commit every prediction; return the executed
     notebook and, per prediction, its items, verdicts and revealed text."""
     nb = nbformat.read(path, as_version=4)
+    nb.cells.append(nbformat.v4.new_code_cell(COMMIT_ALL.replace("LESSON", str(int(path.name[:2])))))
+    nb.cells.append(nbformat.v4.new_code_cell("my_progress()"))
     env = {**os.environ, "GLUCOLAB_RUN_SOLUTIONS": "1", "GLUCOLAB_RECORD": str(record)}
-    old = dict(os.environ)
-    os.environ.update(env)
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(path.parent), env=env)
     try:
-        nb.cells.append(nbformat.v4.new_code_cell(COMMIT_ALL.replace("LESSON", str(int(path.name[:2])))))
-        nb.cells.append(nbformat.v4.new_code_cell("my_progress()"))  # as a learner handing in does
-        client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                                resources={"metadata": {"path": str(path.parent)}})
-        client.execute()
+        for k, cell in enumerate(nb.cells):
+            if cell.cell_type != "code":
+                continue
+            cell.outputs = _run_cell(kc, cell.source, timeout)
+            errors = [o for o in cell.outputs if o.output_type == "error"]
+            if errors:
+                raise CellFailed(f"{path.name}, cell {k}: {errors[0].ename}: {errors[0].evalue}\n{cell.source[:300]}")
     finally:
-        os.environ.clear()
-        os.environ.update(old)
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
     text = "".join(o.get("text", "") for o in nb.cells[-2].outputs if o.get("output_type") == "stream")
     return nb, json.loads(text.split("REVEALS", 1)[1].splitlines()[0])
