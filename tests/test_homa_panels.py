@@ -131,3 +131,12 @@ def test_variability_probabilities_and_shaded_areas():
     assert _polygon_area(p.areas["mean"]) == pytest.approx(p.p_mean, abs=2e-3)
     x, y = line_data(p.lines["by_n"])
     assert y[3] == pytest.approx(100 * p.p_mean) and np.all(np.diff(y) < 0)
+
+
+def test_the_calculator_says_it_is_not_a_diagnosis_and_asks_for_example_values():
+    from glucolab.panels import homa_calculator_panel
+    panel = homa_calculator_panel()
+    text = panel.caveats.value
+    assert "not a diagnosis" in text and "example reports, not your own results" in text
+    assert "your" not in panel.title.lower()
+    panel.close()

@@ -25,15 +25,16 @@ SCALES = (
      quicki(REFERENCE_GLUCOSE_MMOLL, REFERENCE_INSULIN_UUML)),
 )
 LOW_GLUCOSE_MGDL = 70.0  # ADA level 1 hypoglycaemia threshold (ADA Standards of Care 2024, section 6)
-CAVEATS = ("Fasting sample only (after an overnight fast) · not for people treated with insulin · "
-           "one test varies by about 30 % from week to week (Poon et al. 2018) · values depend on "
-           "the insulin assay · an index, not a diagnosis.")
+CAVEATS = ("A teaching calculator: try the lesson's example reports, not your own results, which belong "
+           "with a clinician who knows you. Fasting sample only (after an overnight fast) · not for people "
+           "treated with insulin · one test varies by about 30 % from week to week (Poon et al. 2018) · "
+           "values depend on the insulin assay · an index, not a diagnosis.")
 
 
 class HomaCalculatorPanel(Panel):
     """Fasting glucose and insulin in, HOMA-IR, HOMA-%B and QUICKI out, on reference scales."""
 
-    title = "HOMA calculator: your fasting lab values on three scales"
+    title = "HOMA calculator: a fasting lab report on three scales"
     description = ("Three vertical scales side by side. Left: HOMA-IR from 0 to 6, with dotted "
                    "lines at six published cut-offs (1.78 to 3.46) and a grey dot at the reference "
                    "person (1.0). Middle: HOMA-%B from 0 to 400 % (reference 100 %). Right: QUICKI "
