@@ -101,6 +101,9 @@ class OGTTPanel(FeedbackPanel):
                   transform=ax_g.transAxes, ha="right", va="bottom", fontsize=9)
         self.result = ref
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.ref_lines.values(), *self.draws.values()]
+
     def _redraw(self):
         self._label_custom()
         r = simulate_ogtt(person=self.person(), duration_min=DURATION_MIN)

@@ -10,7 +10,9 @@ How it works. :func:`cache_static` marks the moving artists as *animated* (matpl
 animated artists out of a normal axes draw) and gives each of their axes a draw method that
 draws just those artists. A :class:`StaticLayer`, added to the figure below the axes, pastes
 the cached image of the axes. The cache is rebuilt when the size or resolution of the canvas,
-the position of an axes, or its x or y limits change. When the figure is *saved* (``savefig``,
+the position of an axes, or its x or y limits change, and also whenever an artist it treats as
+static has changed (its data, offsets or text): the layer checks itself on every draw, so a panel
+that forgets to list a moving artist draws it correctly, only more slowly. When the figure is *saved* (``savefig``,
 or the static images of an HTML export, often at another resolution), nothing is cached and
 every axes draws itself in full, moving artists included, so exported figures are complete.
 """
@@ -18,12 +20,14 @@ every axes draws itself in full, moving artists included, so exported figures ar
 from __future__ import annotations
 
 from collections import defaultdict
-from operator import attrgetter
 
 import numpy as np
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import RendererAgg
+from matplotlib.collections import Collection
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 
 class StaticLayer(Artist):
@@ -40,7 +44,9 @@ class StaticLayer(Artist):
 
     def __init__(self, figure, moving: dict):
         super().__init__()
-        self.moving = {ax: sorted(artists, key=attrgetter("zorder")) for ax, artists in moving.items()}
+        # Matplotlib draws by z-order, ties in the order the artists were added: so do we.
+        self.moving = {ax: sorted(artists, key=lambda a, order=ax.get_children(): (a.zorder, order.index(a)))
+                       for ax, artists in moving.items()}
         self._key = None
         self._image = None
         self.pasted = False  # True while the current draw uses the cached image
@@ -51,7 +57,8 @@ class StaticLayer(Artist):
         self._key = None
 
     def _state(self, renderer) -> tuple:
-        axes = tuple((tuple(ax.get_position().bounds), tuple(ax.viewLim.bounds)) for ax in self.moving)
+        axes = tuple((tuple(ax.get_position().bounds), tuple(ax.viewLim.bounds), _fingerprint(ax, self.moving[ax]))
+                     for ax in self.moving)
         return (renderer.width, renderer.height, renderer.dpi, axes)
 
     def _usable(self, renderer) -> bool:
@@ -74,6 +81,23 @@ class StaticLayer(Artist):
         renderer.draw_image(gc, 0, 0, self._image[::-1])
         gc.restore()
         self.pasted = True
+
+
+def _fingerprint(ax, moving) -> int:
+    """A hash of what the static artists of ``ax`` show: line data, collection offsets, texts and
+    visibility. Cheap (the static artists are few and small) and enough to see a stale cache."""
+    parts = []
+    for artist in ax.get_children():
+        if artist in moving:
+            continue
+        if isinstance(artist, Line2D):
+            parts.append(np.asarray(artist.get_xydata(), dtype=float).tobytes())
+        elif isinstance(artist, Collection):
+            parts.append(np.asarray(artist.get_offsets(), dtype=float).tobytes())
+        elif isinstance(artist, Text):
+            parts.append(artist.get_text().encode())
+        parts.append(b"1" if artist.get_visible() else b"0")
+    return hash(b"|".join(parts))
 
 
 def cache_static(figure, moving_artists) -> StaticLayer:
