@@ -127,6 +127,27 @@ def test_fsigt_panel_curve_and_error_follow_the_sliders():
     assert f"{p.rmse:.1f} mg/dL" in p.readout.value
 
 
+def test_fsigt_panel_refits_from_minute_20_when_switched():
+    """The switch of Lesson 1 Exercise 4: the early samples leave the fit, S_I barely moves and
+    S_G moves by about a quarter; switching back restores the default fit."""
+    p = PANELS["fsigt"]()
+    default = p.fit
+    p.set(from_20=True)
+    late = p.fit
+    assert late.t_min == 20 and late is not default
+    assert np.all(late.times[late.used] >= 20) and late.used.sum() < default.used.sum()
+    assert late.SI / default.SI == pytest.approx(1.0, abs=0.01)
+    assert 0.15 < 1 - late.SG / default.SG < 0.35
+    t, g = line_data(p.fit_lines["best"])
+    np.testing.assert_allclose(g, late.predict(t), rtol=1e-9)
+    np.testing.assert_array_equal(line_data(p.fit_lines["left_out"])[0], late.times[~late.used])
+    assert "from minute 20" in p.readout.value and f"{late.SI / 1e-4:.2f}" in p.readout.value
+    assert "with caution" in p.readout.value
+    p.reset()
+    assert p.fit is default and "from minute 8" in p.readout.value and "caution" not in p.readout.value
+    p.close()
+
+
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())
 def test_random_control_settings_give_finite_non_negative_model_curves(panel, data):
