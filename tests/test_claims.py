@@ -225,14 +225,23 @@ def test_an_exercise_claim_keeps_its_grade_hidden_until_the_learner_answers(tabl
         t = claims_panel(hide={"C27": "9.1"})
         row = next(r for r in t.html.value.split("<tr")[2:] if "<b>C27</b>" in r)
         assert "hidden until you grade it (exercise 9.1)" in row
-        assert c27.grade not in row and c27.verdict not in row
-        t.controls["grade"].value = "established physiology"  # a hidden claim matches every grade filter
-        assert "C27" in [c.id for c in t.rows] and c27.grade != "established physiology"
+        assert c27.grade not in row and c27.verdict not in row and c27.evidence_kind not in row
+        assert "1 claim (C27) stay hidden" in t.count.value and "only under" in t.count.value
+        # Under a single grade a hidden claim is left out, under its own grade as under any other,
+        # and the count says that it is left out.
+        for grade in (c27.grade, "established physiology"):
+            t.controls["grade"].value = grade
+            assert "C27" not in [c.id for c in t.rows] and "<b>C27</b>" not in t.html.value
+            assert "left out" in t.count.value
+        assert len(t.rows) == len(table.filter(grade="established physiology"))
         t.controls["grade"].value = "all"
+        assert "C27" in [c.id for c in t.rows]
         record.append({"item": "9.1", "kind": "exercise", "answer": "association only", "correct": False})
         row = next(r for r in t.html.value.split("<tr")[2:] if "<b>C27</b>" in r)
-        assert "hidden until" not in t.html.value
-        assert c27.grade in row and c27.verdict in row.replace("&#x27;", "'")
+        assert "hidden" not in t.html.value and "hidden" not in t.count.value
+        assert c27.grade in row and c27.verdict in row.replace("&#x27;", "'") and c27.evidence_kind in row
+        t.controls["grade"].value = c27.grade  # answered: listed under its own grade again
+        assert "C27" in [c.id for c in t.rows]
         t.controls["grade"].value = "established physiology"
         assert "C27" not in [c.id for c in t.rows]
     finally:

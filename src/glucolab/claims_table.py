@@ -7,9 +7,11 @@ static export. A combination of filters that matches nothing shows a message ins
 empty table. The table is a widget of its own, not a :class:`~glucolab.panels.base.Panel`: it
 has no figure and no sliders.
 
-``claims_panel(hide={"C27": "9.1"})`` keeps the grade and verdict of claim C27 out of sight, and
-lets the claim match every grade filter, until the learner's record holds an answer to exercise 9.1
-(so the table does not answer an exercise before the learner has).
+``claims_panel(hide={"C27": "9.1"})`` keeps the evidence kind, grade and verdict of claim C27 out of
+sight until the learner's record holds an answer to exercise 9.1, so the table does not answer an
+exercise before the learner has. Until then the claim is listed only when the grade menu is at
+"all grades" (listed under its own grade it would give the grade away, and listed under every
+grade it would clutter each one), and the count above the table says how many claims are hidden.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from .teaching import record
 NO_MATCH = ("No claims match this combination of filters. Set one of the menus back to "
             "\u201call\u201d to see more.")
 HIDDEN = "hidden until you grade it (exercise {item})"
+HIDDEN_SHORT = "hidden"
 
 #: Colour and hatch of each grade in the table's badges and in :func:`grades_figure`; the grade is
 #: always written out as well, so colour never carries the meaning alone.
@@ -51,7 +54,8 @@ def render_table(claims, link_prefix: str = "", hidden: dict | None = None) -> s
     """HTML of a table of ``claims`` (a list of :class:`~glucolab.claims.Claim`).
 
     An empty list gives the "no claims match" message instead of a table. ``hidden`` maps claim
-    ids to exercise ids: those claims show :data:`HIDDEN` instead of their grade and verdict.
+    ids to exercise ids: those claims show :data:`HIDDEN` instead of their grade, and "hidden"
+    instead of their evidence kind and verdict.
     """
     hidden = hidden or {}
     if not claims:
@@ -61,16 +65,16 @@ def render_table(claims, link_prefix: str = "", hidden: dict | None = None) -> s
     body = []
     for c in claims:
         color, _ = GRADE_STYLE[c.grade]
-        grade, verdict = html.escape(c.grade), html.escape(c.verdict)
+        evidence, grade, verdict = html.escape(c.evidence_kind), html.escape(c.grade), html.escape(c.verdict)
         if c.id in hidden:
             color, grade = "#777", f"<i>{html.escape(HIDDEN.format(item=hidden[c.id]))}</i>"
-            verdict = grade
+            evidence = verdict = f"<i>{HIDDEN_SHORT}</i>"
         refs = "".join(f"<li>{html.escape(r)}</li>" for r in c.references)
         body.append(
             "<tr style='border-top:1px solid #ccc;vertical-align:top'>"
             f"<td style='padding:4px'><b>{c.id}</b></td>"
             f"<td style='padding:4px;max-width:22em'>{html.escape(c.claim)} <i>({c.document[:3]})</i></td>"
-            f"<td style='padding:4px;max-width:9em'>{html.escape(c.evidence_kind)}</td>"
+            f"<td style='padding:4px;max-width:9em'>{evidence}</td>"
             f"<td style='padding:4px;max-width:9em'><span style='border-left:6px solid {color};"
             f"padding-left:4px'>{grade}</span></td>"
             f"<td style='padding:4px;max-width:26em'>{verdict}</td>"
@@ -99,8 +103,9 @@ class ClaimsTable:
     count : ipywidgets.HTML
         How many claims are shown, as text.
     hide : dict of str to str
-        Claim id -> exercise id: the claim's grade and verdict stay hidden, and the claim matches
-        every grade filter, until the learner's record holds an answer to that exercise.
+        Claim id -> exercise id: the claim's evidence kind, grade and verdict stay hidden until the
+        learner's record holds an answer to that exercise; until then the claim is listed only
+        under "all grades".
     """
 
     title = "The articles' claims, graded"
@@ -159,9 +164,10 @@ class ClaimsTable:
         if self._holding:
             return
         hidden, grade = self.hidden(), self.values["grade"]
-        self.rows = [c for c in self.table.filter(**{**self.values, "grade": "all"})
-                     if grade in ("all", c.grade) or c.id in hidden]  # a hidden grade matches every filter
-        self.count.value = f"<b>{len(self.rows)}</b> of {len(self.table)} claims shown"
+        # A claim whose grade is hidden is listed only under "all grades": under its own grade it
+        # would give the grade away.
+        self.rows = [c for c in self.table.filter(**self.values) if grade == "all" or c.id not in hidden]
+        self.count.value = f"<b>{len(self.rows)}</b> of {len(self.table)} claims shown" + _hidden_note(hidden, grade)
         self.grade_note.value = ("" if grade == "all" else
                                  f"<i>{html.escape(grade)}</i>: {html.escape(GRADE_DEFINITIONS[grade])}")
         self.html.value = render_table(self.rows, self.link_prefix, hidden)
@@ -203,14 +209,27 @@ class ClaimsTable:
         display(self.widget)
 
 
+def _hidden_note(hidden: dict, grade: str) -> str:
+    """The part of the count that says how many claims are hidden, and where they are listed."""
+    if not hidden:
+        return ""
+    one = len(hidden) == 1
+    what = f"{len(hidden)} {'claim' if one else 'claims'} ({', '.join(sorted(hidden))})"
+    them, they = ("it", "it is") if one else ("them", "they are")
+    where = (f"{they} listed only under \u201call grades\u201d" if grade == "all" else
+             f"under a single grade {they} left out; choose \u201call grades\u201d to see {them}")
+    return (f". The evidence, grade and verdict of {what} stay hidden until you grade {them} in the "
+            f"exercises; {where}.")
+
+
 def claims_panel(document: str = "all", topic: str = "all", grade: str = "all",
                  hide: dict | None = None) -> ClaimsTable:
     """Lesson 9: the articles' claims in a table filtered by article, topic and grade.
 
     Each value is ``"all"`` or one of :data:`~glucolab.claims.DOCUMENTS` (a file name),
     :data:`~glucolab.claims.TOPICS` or :data:`~glucolab.claims.GRADES`. ``hide`` maps claim ids
-    to exercise ids (``{"C27": "9.1"}``): each claim's grade and verdict stay hidden until the
-    learner has answered that exercise.
+    to exercise ids (``{"C27": "9.1"}``): each claim's evidence kind, grade and verdict stay hidden,
+    and the claim is listed only under "all grades", until the learner has answered that exercise.
     """
     return ClaimsTable(document=document, topic=topic, grade=grade, hide=hide)
 
