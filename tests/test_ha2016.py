@@ -42,6 +42,146 @@ def test_the_authors_start_is_a_glucose_insulin_steady_state():
     assert ha.AUTHORS_START[2] * isr / 1000 == pytest.approx(31.6, rel=0.01)  # U of insulin a day
 
 
+# -- the authors' four human runs, from their set files -------------------------------------------
+# The "Ending ICs" and "Current time" of each set file, typed from the files in the GitHub repository
+# artielbm/artielbm.github.io: Models/Pathogenesis/fig7_human_prevention.set (commit ea749d67) and
+# Models/fig7_human_early.set, Models/fig7_human_late.set, Models/fig8_human.set (commit e08f0923).
+# Order: day, glucose (mg/dL), insulin (uU/mL), beta (mg), gamma, sigma (mU/mg/day), SI (mL/uU/day).
+SAVED_ENDS = {
+    "prevention": (1799.986, 108.8245036082017, 26.5283738740164, 1278.903949069947,  # fig7_human_prevention.set
+                   0.09997377195261548, 600.980509965197, 0.245),
+    "early intervention": (1799.986, 104.0787909256388, 14.66191678911286, 854.7991010481144,  # fig7_human_early.set
+                           0.09707400622592101, 545.3436604478447, 0.4679840352312949),
+    "late intervention": (1799.986, 434.5082944026002, 1.172073857809838, 485.6051696897693,  # fig7_human_late.set
+                          0.1, 20.77164313740681, 0.4669348650763123),
+    "bariatric surgery": (1799.3, 100.1817277236033, 10.85459740297456, 956.5650187418966,  # fig8_human.set
+                          0.01402987263222891, 589.6120204856112, 0.180000767028535),
+}
+# Tolerance of each run: relative for glucose, insulin, beta, sigma and SI; absolute for gamma.
+# Measured with rtol=1e-10: prevention 4e-10, late 6e-8, early 9e-7 (it passes close to the
+# threshold, where any integrator's error grows; XPP's own is of that order), bariatric surgery
+# 2.6e-5 (beta) from the way XPP applies the sigma jump (see the next test but one).
+TOLERANCE = {"prevention": (1e-8, 1e-9), "early intervention": (2e-6, 1e-6),
+             "late intervention": (2e-7, 1e-7), "bariatric surgery": (4e-5, 1e-5)}
+VARIABLES = ("glucose", "insulin", "beta", "gamma", "sigma", "SI")
+
+
+@pytest.mark.parametrize("name", list(SAVED_ENDS))
+def test_each_authors_run_reproduces_the_end_state_saved_in_its_set_file(name):
+    day, *values = SAVED_ENDS[name]
+    want = dict(zip(VARIABLES, values))
+    got = ha.scenario(name, day, rtol=1e-10, samples=2).at_day(day)
+    rel, gamma_abs = TOLERANCE[name]
+    for var in ("glucose", "insulin", "beta", "sigma", "SI"):
+        assert got[var] == pytest.approx(want[var], rel=rel), var
+    assert got["gamma"] == pytest.approx(want["gamma"], abs=gamma_abs)
+
+
+def test_the_saved_end_states_in_the_module_are_the_numbers_of_the_files():
+    assert set(ha.AUTHORS_ENDS) == set(SAVED_ENDS)
+    for name, (day, *values) in SAVED_ENDS.items():
+        record = ha.AUTHORS_ENDS[name]
+        assert record["day"] == day
+        assert [record[v] for v in VARIABLES] == values, name
+        assert record["file"] in ha.SCENARIO_SOURCES[name]
+
+
+def test_the_scenarios_carry_the_settings_of_the_set_files():
+    # tonsi, target_Si2 and t_Si2 of fig7_human_prevention.set (300, 0.245, 0.028),
+    # fig7_human_early.set (1100, 0.468, 0.014) and fig7_human_late.set (1400, 0.468, 0.014)
+    for name, start, target, rate in (("prevention", 300.0, 0.245, 0.028), ("early intervention", 1100.0, 0.468, 0.014),
+                                      ("late intervention", 1400.0, 0.468, 0.014)):
+        iv = ha.SCENARIOS[name]
+        assert (iv.start_day, iv.SI_target) == (start, target)
+        assert (iv.SI_rate or ha.PARAMS.SI_rise) == rate
+        assert (iv.R0_factor, iv.sigma_reset) == (1.0, None)
+    # fig8_human.set: tonR0 = tonsigma = 1100, R0_tar = 340 (R0_init = 864), sigma_tar = 400, tonsi = 1400000
+    surgery = ha.SCENARIOS["bariatric surgery"]
+    assert surgery.start_day == 1100.0
+    assert ha.PARAMS.R0 * surgery.R0_factor == pytest.approx(340.0, rel=1e-15)
+    assert surgery.sigma_reset == 400.0
+    assert surgery.SI_target is None  # S_I keeps its untreated course
+    # every other number in the four files is the same as in PARAMS (Eg0 ... t_Si, target_Si)
+    assert (ha.PARAMS.Amax, ha.PARAMS.ISRI_bar, ha.PARAMS.SI_fall, ha.PARAMS.SI_floor) == (9.0, 600.0, 0.00756, 0.18)
+
+
+def test_the_bariatric_remainder_is_how_xpp_applies_the_sigma_jump():
+    """XPP looks for the jump (global 1 t-tonsigma) between two output points, 0.95 days apart in
+    fig8_human.set, and restarts from the state interpolated linearly between them at day 1100;
+    the later point already has 0.1 day of the R0 cut in it. Done the same way here, the saved end
+    state is matched to 1e-7, so the 2.6e-5 of the clean run is XPP's, not the model's."""
+    p, dt, surgery = ha.PARAMS, 0.95, ha.SCENARIOS["bariatric surgery"]
+    before = 1157 * dt  # 1099.15; the next output point, 1100.1, is one step dt later
+    y_before = ha.simulate(before, rtol=1e-11, samples=2)
+    y0 = [y_before.at_day(before)[v] for v in ha.STATE]
+    later = ha.simulate(dt, ha.Intervention(1100.0 - before, R0_factor=surgery.R0_factor),
+                        params=p.replace(SI0=float(ha.untreated_sensitivity(before))), initial=y0,
+                        rtol=1e-11, samples=2)
+    y1 = [later.at_day(dt)[v] for v in ha.STATE]
+    share = (1100.0 - before) / dt
+    restart = [a + share * (b - a) for a, b in zip(y0, y1)]
+    restart[4] = surgery.sigma_reset
+    day, *values = SAVED_ENDS["bariatric surgery"]
+    rest = ha.simulate(day - 1100.0, ha.Intervention(0.0, R0_factor=surgery.R0_factor),
+                       params=p.replace(SI0=float(ha.untreated_sensitivity(1100.0))), initial=restart,
+                       rtol=1e-11, samples=2).at_day(day - 1100.0)
+    for var, want in zip(VARIABLES, values):
+        assert rest[var] == pytest.approx(want, rel=1e-7), var
+
+
+def test_the_authors_early_intervention_reverses_diabetes_and_the_late_one_does_not():
+    early = ha.scenario("early intervention", 1800.0, rtol=1e-10)
+    late = ha.scenario("late intervention", 1800.0, rtol=1e-10)
+    assert early.at_day(1100.0)["glucose"] > 126  # diabetic when the intervention starts (176 mg/dL)
+    assert early.glucose[-1] < 110 and early.sigma[-1] > 0.9 * early.sigma[0]
+    assert late.glucose[-1] > 400 and late.sigma[-1] < 0.05 * late.sigma[0]
+    assert late.SI[-1] == pytest.approx(early.SI[-1], rel=0.01)  # nearly the same S_I, 0.467-0.468
+
+
+def test_bariatric_surgery_lowers_glucose_without_any_gain_in_insulin_sensitivity():
+    run = ha.scenario("bariatric surgery", 1799.3, rtol=1e-9, samples=17994)  # a sample every 0.1 day
+    assert run.at_day(1100.0)["glucose"] == pytest.approx(176.3, abs=0.1)  # on the day of surgery
+    assert run.at_day(1100.0)["sigma"] == pytest.approx(295.5, abs=0.1)  # the sample shows sigma before the jump
+    after = run.time > 1100.0
+    assert run.sigma[after][0] == pytest.approx(400.0, abs=1.0)
+    assert run.glucose[after].min() > 100.0  # never below 75 mg/dL, where this module departs from the formula
+    np.testing.assert_allclose(run.SI, ha.insulin_sensitivity(run.time), rtol=1e-12)  # S_I untreated
+
+
+def test_a_sigma_reset_on_day_0_leaves_the_first_sample_at_the_starting_state():
+    run = ha.simulate(10.0, ha.Intervention(0.0, sigma_reset=300.0), samples=11)
+    assert run.sigma[0] == ha.AUTHORS_START[4]
+    assert run.sigma[1] < 310.0
+
+
+@pytest.mark.parametrize("R0_factor, EG0_factor, secretion_factor", [(0.39, 1.5, 2.0), (0.39, 0.8, 0.5),
+                                                                     (1.2, 0.8, 0.5), (1.2, 1.5, 2.0)])
+def test_runs_at_the_corners_of_the_accepted_levers_integrate_for_twenty_years(R0_factor, EG0_factor,
+                                                                               secretion_factor):
+    for start, target, reset in ((0.0, 0.8, 603.0), (1100.0, None, None)):
+        iv = ha.Intervention(start, SI_target=target, R0_factor=R0_factor, EG0_factor=EG0_factor,
+                             secretion_factor=secretion_factor, sigma_reset=reset)
+        run = ha.simulate(ha.MAX_DAYS, iv, samples=501)
+        assert np.all(np.isfinite(run.glucose)) and run.glucose.min() > 50
+
+
+def test_scenario_sources_say_which_runs_are_the_authors_and_which_are_ours():
+    assert set(ha.SCENARIO_SOURCES) == set(ha.SCENARIOS)
+    for name in ("early", "late"):
+        assert ha.SCENARIO_SOURCES[name].startswith("ours")
+    for name in ha.AUTHORS_ENDS:
+        assert ha.SCENARIO_SOURCES[name].startswith("the authors' run")
+
+
+def test_an_unknown_scenario_name_is_refused_with_the_valid_names():
+    with pytest.raises(ValueError) as error:
+        ha.scenario("gastric bypass")
+    message = str(error.value)
+    assert message.startswith("name='gastric bypass': expected one of")
+    for name in ha.SCENARIOS:
+        assert repr(name) in message
+
+
 # -- the scenarios of the paper ------------------------------------------------------------------
 def test_untreated_compensated_phase_comes_before_the_escape(runs):
     r = runs["untreated"]
@@ -164,6 +304,10 @@ def test_strength_is_the_rise_of_the_target_above_the_untreated_floor():
     (lambda: ha.HaParams(k=-1.0), r"k=-1"),
     (lambda: ha.HaParams(SI_floor=1.0), r"SI_floor=1"),
     (lambda: ha.scenario("cure"), r"name='cure'"),
+    (lambda: ha.scenario(None), r"name=None"),
+    (lambda: ha.Intervention(10.0, R0_factor=0.3), r"R0_factor=0\.3.*between 0\.39 and 1\.2"),
+    (lambda: ha.Intervention(10.0, sigma_reset=-5.0), r"sigma_reset=-5"),
+    (lambda: ha.simulate(intervention=ha.Intervention(10.0, sigma_reset=700.0)), r"sigma_reset=700.*603"),
     (lambda: ha.scenario("untreated").first_day("weight", 1.0), r"series='weight'"),
     (lambda: ha.scenario("untreated").at_day(5000.0), r"day=5000"),
     (lambda: hm.outcome_map([0.0, 2000.0], [0.4]), r"start_days"),

@@ -35,15 +35,18 @@ from SI0 towards a floor, and an intervention from a chosen day sends it towards
 at a new rate (the authors wrote this as a differential equation for SI with a switch at the
 start day; because it is linear with constant coefficients it is solved exactly here). The
 fall from 0.8 towards 0.18 mL/µU/day with a time constant of 132 days is the course of the
-authors' human runs (file fig7_human_prevention.set). The model's message is a threshold:
+authors' human runs (all four of their human set files). The model's message is a threshold:
 while beta-cell function is still high, restoring S_I brings glucose back; after sigma has
 collapsed, the same or a larger gain in S_I does not, because low secretion keeps glucose
 high and high glucose keeps sigma low (bistability). Slow changes in beta-cell mass decide
 which side of the threshold a person is on.
 
 Parameters for humans (:data:`PARAMS`). Sources: [HSS] Ha, Satin & Sherman (2016) and the
-authors' published XPP files (artielbm/artielbm.github.io, Models/Pathogenesis/: human.ode,
-and fig7_human_prevention.set for the human runs of their Figure 7); [T] Topp et al. (2000)::
+authors' published XPP files in the GitHub repository artielbm/artielbm.github.io (Arthur
+Sherman's site; listed in Models/Pathogenesis/readme.md): Models/Pathogenesis/human.ode and
+Models/Pathogenesis/fig7_human_prevention.set, and Models/fig7_human_early.set,
+Models/fig7_human_late.set and Models/fig8_human.set (commit e08f09237f34, all four set files
+saved on 29 April 2015; the human parameter values agree in all four); [T] Topp et al. (2000)::
 
     R0        864     mg/dL/day      glucose production at zero glucose [T, HSS]
     EG0       1.44    1/day          glucose effectiveness at zero insulin [T, HSS]
@@ -81,14 +84,37 @@ and fig7_human_prevention.set for the human runs of their Figure 7); [T] Topp et
     SI0       0.8     mL/µU/day      insulin sensitivity at the start [HSS human.ode]
     SI_floor  0.18    mL/µU/day      where S_I heads without intervention [HSS set file]
     SI_fall   0.00756 1/day          rate of that fall (time constant 132 days) [HSS set file]
-    SI_rise   0.028   1/day          rate of change after an intervention [HSS set file]
+    SI_rise   0.028   1/day          rate of change after an intervention [HSS prevention set
+                                     file; the early and late runs use 0.014, see SCENARIOS]
 
 Two values differ between the files: human.ode carries Amax = 3.11 and ISRI_bar = 867.6 (the
 rat values of ZDF.ode), while the human set file of Figure 7 uses 9 and 600. The set file is
 the one behind the published human figure, and with it this module reproduces the authors'
 saved end state of their prevention run (G = 108.82 mg/dL, I = 26.53 µU/mL, beta = 1279 mg,
 sigma = 601.0 at day 1800; tests/test_ha2016.py), so 9 and 600 are used. The initial state is
-the one in both files (:data:`AUTHORS_START`).
+the one in all these files (:data:`AUTHORS_START`).
+
+The authors' runs. Four set files hold the settings and the saved end state of the human runs
+of the paper's Figures 7 and 8; each is a named scenario here (:data:`SCENARIOS`, with its source
+in :data:`SCENARIO_SOURCES` and the saved end state in :data:`AUTHORS_ENDS`)::
+
+    scenario             set file                     what changes, and when
+    prevention           fig7_human_prevention.set    from day 300 S_I heads for 0.245 at 0.028/day
+    early intervention   fig7_human_early.set         from day 1100 S_I heads for 0.468 at 0.014/day
+    late intervention    fig7_human_late.set          from day 1400 S_I heads for 0.468 at 0.014/day
+    bariatric surgery    fig8_human.set               on day 1100 R0 falls from 864 to 340 mg/dL/day
+                                                      and sigma is set to 400 mU/mg/day; S_I keeps
+                                                      falling towards 0.18 (no S_I intervention)
+
+With them this module reproduces each saved end state (day 1799.986, or 1799.3 for Figure 8)
+to 2e-6 relative in glucose, insulin, beta-cell mass and sigma for the three S_I runs, and to
+3e-5 for bariatric surgery (tests/test_ha2016.py). The remainder in the surgery run comes from
+how XPP applies the sigma reset: it finds the event between two output points (0.95 days apart
+in that file) and restarts from the state interpolated linearly between them, which carries part
+of the glucose drop after the R0 cut back to the moment of surgery; done the same way here, the
+match is better than 1e-7 (a test shows it). "early" and "late" in :data:`SCENARIOS` are not the authors':
+they are this package's illustration, chosen before the authors' early and late settings were
+found (start days 730 and 1300, target 0.4 at the default rate 0.028/day).
 
 Units. With beta in mg and BV in L, beta·ISR/BV is in µU/mL/day when ISR (and sigma, alpha_P,
 the ISRI terms) is in mU per mg of beta cells per day. The starting state then secretes
@@ -96,8 +122,11 @@ the ISRI terms) is in mU per mg of beta cells per day. The starting state then s
 24 hours of normal life (235 nmol, about 39 U; Camastra et al. 2005).
 
 Glucose below 75 mg/dL. The shifted metabolic rate M_s uses (G - 75)²; the authors' formula
-would rise again below 75 mg/dL, so here the shifted glucose is taken as zero there. No run in
-the paper, and none inside the documented ranges of this module, goes that low.
+would rise again below 75 mg/dL, so here the shifted glucose is taken as zero there. No run of
+the authors goes that low (the lowest, after bariatric surgery, stays above 100 mg/dL), but the
+strongest combinations of levers do: an S_I target of 0.8 with EG0 × 1.5 and secretion × 2 takes
+glucose to about 71 mg/dL within five years at R0 × 0.6, and to about 61 mg/dL at R0 × 0.39.
+Below 75 mg/dL results depend on this choice.
 
 References
 ----------
@@ -213,6 +242,27 @@ AUTHORS_START = (99.7664, 9.025, 1000.423, -0.00666, 536.67)
 AUTHORS_PREVENTION_END = {"day": 1800.0, "glucose": 108.8245, "insulin": 26.5284, "beta": 1278.904,
                           "gamma": 0.09997, "sigma": 600.9805, "SI": 0.245}
 
+# The end state saved in each of the authors' human set files ("Ending ICs", with the day of
+# "Current time"), for the scenario of the same name in SCENARIOS. Units as in STATE_UNITS; SI
+# in mL/uU/day. Files in artielbm/artielbm.github.io: Models/Pathogenesis/fig7_human_prevention.set
+# and, at commit e08f09237f34, Models/fig7_human_early.set, Models/fig7_human_late.set and
+# Models/fig8_human.set.
+AUTHORS_ENDS = {
+    "prevention": {"file": "fig7_human_prevention.set", "day": 1799.986,
+                   "glucose": 108.8245036082017, "insulin": 26.5283738740164, "beta": 1278.903949069947,
+                   "gamma": 0.09997377195261548, "sigma": 600.980509965197, "SI": 0.245},
+    "early intervention": {"file": "fig7_human_early.set", "day": 1799.986,
+                           "glucose": 104.0787909256388, "insulin": 14.66191678911286,
+                           "beta": 854.7991010481144, "gamma": 0.09707400622592101,
+                           "sigma": 545.3436604478447, "SI": 0.4679840352312949},
+    "late intervention": {"file": "fig7_human_late.set", "day": 1799.986,
+                          "glucose": 434.5082944026002, "insulin": 1.172073857809838, "beta": 485.6051696897693,
+                          "gamma": 0.1, "sigma": 20.77164313740681, "SI": 0.4669348650763123},
+    "bariatric surgery": {"file": "fig8_human.set", "day": 1799.3,
+                          "glucose": 100.1817277236033, "insulin": 10.85459740297456, "beta": 956.5650187418966,
+                          "gamma": 0.01402987263222891, "sigma": 589.6120204856112, "SI": 0.180000767028535},
+}
+
 
 # -- rate laws (scalars or numpy arrays) --------------------------------------------------------
 def _exp(x):
@@ -267,11 +317,16 @@ def mass_growth_rate(isr, M, p: HaParams = PARAMS):
 
 
 # -- interventions --------------------------------------------------------------------------------
-LEVER_RANGES = {  # bounds inside which every run integrates and glucose stays above 75 mg/dL
+LEVER_RANGES = {  # the ranges the lesson's panels offer (sliders of glucolab.panels.reversal)
     "R0_factor": (0.6, 1.2),
     "EG0_factor": (0.8, 1.5),
     "secretion_factor": (0.5, 2.0),
 }
+# What an Intervention accepts: the panels' ranges, with R0 down to 0.39 so that the authors' cut
+# at bariatric surgery (R0_tar = 340 of 864 mg/dL/day, fig8_human.set) fits. Runs at the corners
+# of these bounds integrate over 20 years (tests/test_ha2016.py); at the strongest corners glucose
+# falls below 75 mg/dL (see "Glucose below 75 mg/dL" in the module docstring).
+LEVER_LIMITS = {**LEVER_RANGES, "R0_factor": (0.39, 1.2)}
 
 
 @dataclass(frozen=True)
@@ -293,12 +348,20 @@ class Intervention:
         ``SI_fall`` towards it: the intervention stops the decline at the target but never
         speeds it up (this rule is a choice of this module; the authors' runs only raise S_I).
     R0_factor : float, default 1
-        Glucose production R0 is multiplied by this from ``start_day`` (0.6 to 1.2).
+        Glucose production R0 is multiplied by this from ``start_day`` (0.39 to 1.2; the
+        authors' bariatric surgery is 340/864 = 0.394, the lesson's slider spans 0.6 to 1.2).
     EG0_factor : float, default 1
         Insulin-independent glucose uptake EG0 is multiplied by this (0.8 to 1.5).
     secretion_factor : float, default 1
         Insulin secretion ISR is multiplied by this at every glucose (0.5 to 2), so the
         extra secretion keeps the glucose dependence of the original.
+    sigma_reset : float, optional
+        Beta-cell function sigma (mU/mg/day) is set to this value on ``start_day``, a jump of
+        the state from which sigma then follows its own equation again; default: no jump.
+        Positive and at most ISRI_bar + sigma_b (603 mU/mg/day with the published values), the
+        highest sigma the model can sustain. The authors' bariatric surgery sets 400
+        (sigma_tar in fig8_human.set). The sample on ``start_day`` itself, if there is one,
+        shows the value before the jump.
     """
 
     start_day: float
@@ -307,6 +370,7 @@ class Intervention:
     R0_factor: float = 1.0
     EG0_factor: float = 1.0
     secretion_factor: float = 1.0
+    sigma_reset: float | None = None
 
     def __post_init__(self):
         object.__setattr__(self, "start_day", positive(self.start_day, "start_day", "days", allow_zero=True))
@@ -314,8 +378,10 @@ class Intervention:
             object.__setattr__(self, "SI_target", positive(self.SI_target, "SI_target", UNITS["SI0"]))
         if self.SI_rate is not None:
             object.__setattr__(self, "SI_rate", positive(self.SI_rate, "SI_rate", "1/day"))
-        for name, (low, high) in LEVER_RANGES.items():
+        for name, (low, high) in LEVER_LIMITS.items():
             object.__setattr__(self, name, in_range(getattr(self, name), name, low, high, "(factor)"))
+        if self.sigma_reset is not None:
+            object.__setattr__(self, "sigma_reset", positive(self.sigma_reset, "sigma_reset", "mU/mg/day"))
 
     @classmethod
     def from_strength(cls, start_day: float, strength: float, params: HaParams = PARAMS,
@@ -341,6 +407,10 @@ class Intervention:
             raise ValueError(f"SI_target={self.SI_target:g}: expected at most the starting S_I "
                              f"{params.SI0:g} mL/uU/day; the model person starts healthy, so a "
                              "target above that is not a reversal")
+        top = params.ISRI_bar + params.sigma_b
+        if self.sigma_reset is not None and self.sigma_reset > top:
+            raise ValueError(f"sigma_reset={self.sigma_reset:g}: expected at most ISRI_bar + sigma_b = "
+                             f"{top:g} mU/mg/day, the highest beta-cell function the model can sustain")
 
 
 def untreated_sensitivity(t, params: HaParams = PARAMS):
@@ -493,7 +563,8 @@ def simulate(days: float = FIVE_YEARS, intervention: Intervention | None = None,
     rtol : float, default 1e-7
         Error tolerance of LSODA relative to each value (1e-11 to 1e-4). Absolute tolerances
         are ``rtol`` mg/dL, µU/mL, mg and mU/mg/day, and ``rtol``/1000 for gamma. With the
-        default, glucose stays within 0.002 mg/dL of a run at 1e-10 in every scenario.
+        default, glucose stays within 0.002 mg/dL of a run at 1e-10 in every scenario but
+        "early intervention", which passes close to the threshold (0.01 mg/dL there).
 
     Returns
     -------
@@ -527,11 +598,15 @@ def simulate(days: float = FIVE_YEARS, intervention: Intervention | None = None,
     pieces = [(_right_hand_side(p, None), 0.0, start), (_right_hand_side(p, iv), start, days)]
     atol = rtol * np.array([1.0, 1.0, 1.0, 1e-3, 1.0])
     sol = np.empty((len(times), 5))
+    sol[0] = y0  # day 0: the starting state, before any change made on day 0
     y = y0
-    for rhs, t_from, t_to in pieces:
+    for piece, (rhs, t_from, t_to) in enumerate(pieces):
+        if piece == 1 and iv is not None and iv.sigma_reset is not None:
+            y = np.array(y, dtype=float)
+            y[4] = iv.sigma_reset  # the jump of sigma on the start day (fig8_human.set: "global ... {sigma=sigma_tar}")
         if t_to <= t_from:
             continue
-        inside = (times >= t_from) & (times <= t_to) if t_from == 0.0 else (times > t_from) & (times <= t_to)
+        inside = (times > t_from) & (times <= t_to)
         grid = np.concatenate(([t_from], times[inside], [t_to]))
         states, info = odeint(rhs, y, grid, rtol=rtol, atol=atol, mxstep=100_000, full_output=True)
         if info["message"] != "Integration successful." or not np.all(np.isfinite(states)):
@@ -568,23 +643,68 @@ def _right_hand_side(p: HaParams, iv: Intervention | None):
 
 
 # -- the scenarios of the paper -----------------------------------------------------------------------
-# Untreated, prevention (the authors' set file: from day 300 S_I heads for 0.245 at 0.028/day),
-# and one intervention started early and late. The early and late start days and the target
-# 0.4 mL/µU/day (half of the starting S_I) are chosen here to show the paper's qualitative
-# result (their Figure 7: early intervention reverses diabetes, late intervention does not);
-# the files of those two runs were not available. The paper's Figure 8 (bariatric surgery, a
-# sudden fall in glucose load) can be explored with Intervention(R0_factor=...), but without
-# the authors' settings for it no scenario here claims to reproduce it.
+# The authors' runs take every number from their set files (artielbm/artielbm.github.io;
+# Models/Pathogenesis/ for the prevention file, Models/ at commit e08f09237f34 for the others).
+# XPP names in the files: tonsi = day S_I switches, target_Si2 = new S_I target, t_Si2 = its
+# rate; tonR0 and R0_tar = day and new value of R0; tonsigma and sigma_tar = day and value of
+# the sigma jump. A switch day of 1400000 or 14000000 in a file means "never".
+BARIATRIC_R0 = 340.0  # mg/dL/day, glucose production after surgery (R0_tar, fig8_human.set)
+BARIATRIC_SIGMA = 400.0  # mU/mg/day, beta-cell function set on the day of surgery (sigma_tar, fig8_human.set)
+
 SCENARIOS = {
+    # no intervention: S_I falls from 0.8 towards 0.18 for good (the course of all four set files)
     "untreated": None,
+    # fig7_human_prevention.set: tonsi = 300, target_Si2 = 0.245, t_Si2 = 0.028 (= SI_rise)
     "prevention": Intervention(300.0, SI_target=0.245),
+    # ours, not the authors' (Lesson 8's illustration): start day 730 or 1300, target 0.4 at 0.028/day
     "early": Intervention(730.0, SI_target=0.4),
     "late": Intervention(1300.0, SI_target=0.4),
+    # fig7_human_early.set: tonsi = 1100, target_Si2 = 0.468, t_Si2 = 0.014
+    "early intervention": Intervention(1100.0, SI_target=0.468, SI_rate=0.014),
+    # fig7_human_late.set: tonsi = 1400, target_Si2 = 0.468, t_Si2 = 0.014
+    "late intervention": Intervention(1400.0, SI_target=0.468, SI_rate=0.014),
+    # fig8_human.set: tonR0 = tonsigma = 1100, R0_tar = 340 (R0_init 864), sigma_tar = 400;
+    # tonsi = 1400000, so S_I is left to its untreated course
+    "bariatric surgery": Intervention(1100.0, R0_factor=BARIATRIC_R0 / PARAMS.R0, sigma_reset=BARIATRIC_SIGMA),
+}
+
+SCENARIO_SOURCES = {
+    "untreated": ("the authors' untreated S_I course (t_Si = 0.00756, target_Si = 0.18 in their human set "
+                  "files); no set file of its own"),
+    "prevention": "the authors' run: fig7_human_prevention.set (Ha, Satin & Sherman 2016, Figure 7)",
+    "early": "ours: an illustration for Lesson 8 (start day 730, S_I target 0.4), not in the paper",
+    "late": "ours: an illustration for Lesson 8 (start day 1300, S_I target 0.4), not in the paper",
+    "early intervention": "the authors' run: fig7_human_early.set (Ha, Satin & Sherman 2016, Figure 7)",
+    "late intervention": "the authors' run: fig7_human_late.set (Ha, Satin & Sherman 2016, Figure 7)",
+    "bariatric surgery": "the authors' run: fig8_human.set (Ha, Satin & Sherman 2016, Figure 8)",
 }
 
 
 def scenario(name: str, days: float = FIVE_YEARS, **options) -> Trajectory:
-    """Run one of :data:`SCENARIOS` ("untreated", "prevention", "early", "late")."""
-    if name not in SCENARIOS:
-        raise ValueError(f"name={name!r}: expected one of {sorted(SCENARIOS)}")
+    """Run one of the named scenarios of :data:`SCENARIOS`.
+
+    Parameters
+    ----------
+    name : str
+        "untreated", "prevention", "early intervention", "late intervention" or "bariatric
+        surgery" (the authors' runs, with the saved end state of each in :data:`AUTHORS_ENDS`),
+        or "early" and "late" (this package's illustration); :data:`SCENARIO_SOURCES` says which.
+    days : float, default 1826.25 (five years)
+        Length of the run, days. The authors saved their runs at day 1799.986 (1799.3 for
+        bariatric surgery): ``AUTHORS_ENDS[name]["day"]``.
+    **options
+        Passed on to :func:`simulate` (``params``, ``initial``, ``samples``, ``rtol``).
+
+    Returns
+    -------
+    Trajectory
+
+    Examples
+    --------
+    >>> end = AUTHORS_ENDS["late intervention"]
+    >>> round(float(scenario("late intervention", end["day"]).glucose[-1])), round(end["glucose"])
+    (435, 435)
+    """
+    if not isinstance(name, str) or name not in SCENARIOS:
+        raise ValueError(f"name={name!r}: expected one of {', '.join(repr(n) for n in SCENARIOS)}")
     return simulate(days, SCENARIOS[name], **options)
