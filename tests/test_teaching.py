@@ -146,9 +146,9 @@ def test_a_prediction_locks_its_reveal_until_committed(rec):
 
     p = predict("1.a", "1.b", "1.c", reveal=table, truth={"1.c": 52.0})
     assert not p.revealed and not calls and LOCKED in p.lock.value and p.output.outputs == ()
-    p.commit({"1.a": "up"})  # two items unanswered: refused, nothing recorded
+    p.commit({"1.a": "larger"})  # two items unanswered: refused, nothing recorded
     assert not p.revealed and "1.b: make a guess first" in p.message.value and not rec.exists()
-    p.commit({"1.b": "up", "1.c": "lots"})
+    p.commit({"1.b": "larger", "1.c": "lots"})
     assert not p.revealed and "1.c: value='lots'; expected a number in µU/mL" in html.unescape(p.message.value)
     p.commit({"1.c": 30})
     assert p.revealed and calls == [1] and p.revealed_text == "the table\n"
@@ -157,7 +157,7 @@ def test_a_prediction_locks_its_reveal_until_committed(rec):
     assert not p.verdicts["1.a"].correct and p.verdicts["1.b"].correct and p.plain.endswith("revealed]")
     events = record.read_record(rec).events
     assert [(e["item"], e["answer"], e["truth"]) for e in events] == [
-        ("1.a", "up", "about the same"), ("1.b", "up", "up"), ("1.c", 30.0, 52.0)]
+        ("1.a", "larger", "about the same"), ("1.b", "larger", "larger"), ("1.c", 30.0, 52.0)]
     again = predict("1.a", "1.b", "1.c", reveal=table, truth={"1.c": 52.0})  # after a restart
     assert again.revealed and again.inputs["1.c"].value == "30" and calls == [1, 1]
 

@@ -235,14 +235,14 @@ def test_a_prediction_made_by_keyboard_opens_its_lock_and_is_recorded(lab, lab_d
     first.get_by_text("healthy person: fasting insulin").wait_for(timeout=30_000)
     assert re.search(r"You predicted 40 µU/mL; the model gives 5\d", first.inner_text())
     assert second.locator(".glucolab-panel").count() == 0  # the next lock is still shut
-    predict_by_keyboard(page, second, choices=[1, 3])  # about the same; up
+    predict_by_keyboard(page, second, choices=[1, 3])  # about the same; larger
     second.locator(".glucolab-panel").first.wait_for(timeout=30_000)
     text = second.inner_text()
     assert "You predicted “about the same”; the result is “about the same”" in text
     assert "Make your prediction above first" not in text
     events = json.loads((lab_dir / RECORD).read_text(encoding="utf-8"))["events"]
     assert [(e["item"], e["answer"]) for e in events[-3:]] == [
-        ("1.c", 40.0), ("1.a", "about the same"), ("1.b", "up")]
+        ("1.c", 40.0), ("1.a", "about the same"), ("1.b", "larger")]
     shutdown_kernels(lab)
 
 
@@ -285,10 +285,10 @@ def test_lesson_1_as_an_app(voila, page):
     assert "Make your prediction above first" in prediction.inner_text()
     predict_by_keyboard(page, first, choices=[], number="150")
     first.get_by_text("You predicted 150 µU/mL").wait_for(timeout=30_000)
-    predict_by_keyboard(page, prediction, choices=[0, 3])  # up; up
+    predict_by_keyboard(page, prediction, choices=[0, 3])  # larger; larger
     panel = prediction.locator(".glucolab-panel").first
     panel.wait_for(timeout=60_000)
-    assert "You predicted “up”; the result is “about the same”" in prediction.inner_text()
+    assert "You predicted “larger”; the result is “about the same”" in prediction.inner_text()
     canvas = panel.locator(CANVAS).first
     canvas.wait_for(timeout=60_000)
     page.wait_for_timeout(500)
