@@ -178,3 +178,27 @@ def test_nice_ceiling_and_stable_limits():
     assert ax.get_ylim()[1] == 10.0
     keep_in_view(ax, 12.0, floor=1.0, symmetric=True)
     assert ax.get_ylim() == (-15.0, 15.0)
+
+
+def _numeric_start_arguments():
+    import inspect
+    for name, factory in sorted(PANELS.items()):
+        for arg, p in inspect.signature(factory).parameters.items():
+            if isinstance(p.default, (int, float)) and not isinstance(p.default, bool):
+                yield name, arg
+
+
+@pytest.mark.parametrize("name, arg", list(_numeric_start_arguments()))
+def test_every_start_argument_out_of_range_is_refused_with_its_value(name, arg):
+    for bad in (1e9, -1e9):
+        with pytest.raises(ValueError) as err:
+            PANELS[name](**{arg: bad})
+        assert "1000000000" in str(err.value) or "1e+09" in str(err.value), str(err.value)
+
+
+def test_an_unexpected_error_in_a_callback_is_shown_in_the_panel(panel, monkeypatch):
+    def broken():
+        raise ZeroDivisionError("division by zero")
+    monkeypatch.setattr(panel, "_redraw", broken)
+    panel.update()
+    assert "ZeroDivisionError: division by zero" in panel.message.value and panel.error is not None

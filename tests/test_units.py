@@ -68,3 +68,10 @@ def test_unit_spellings():
         convert_insulin(5.0, "uU/mL", "nmol/L")
     with pytest.raises(ValueError, match="factor=-6"):
         convert_insulin(5.0, "uU/mL", "pmol/L", factor=-6)
+
+
+def test_an_insulin_value_no_person_has_is_refused_with_its_unit():
+    from glucolab.units import check_insulin
+    assert check_insulin(350.0, "µU/mL") == 350.0
+    with pytest.raises(ValueError, match=r"insulin=66000.0 pmol/L is above anything measured .*30000 pmol/L"):
+        check_insulin(66000.0, "pmol/L")

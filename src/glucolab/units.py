@@ -4,13 +4,16 @@ Glucose
     1 mmol/L = 18.016 mg/dL, from the molar mass of glucose (C6H12O6, 180.16 g/mol):
     180.16 mg/mmol divided by 10 dL/L.
 Insulin
-    1 µU/mL = 6.0 pmol/L is the factor recommended for insulin assay standardisation
-    (Heinemann L. Diabetes Care 2010;33:e83; Vølund A. Am J Clin Nutr 1993;58:714-5).
+    1 µU/mL = 6.00 pmol/L. Source: the WHO international standard for human insulin, as
+    converted to SI units by Vølund A. Conversion of insulin units to SI units. Am J Clin Nutr
+    1993;58:714-715 (the factor NHANES uses, citing Vølund 1993 and the ADA insulin-assay task
+    force, Robbins DC et al. Diabetes 1996;45:242-256); recommended for standardised insulin
+    assays by Heinemann L. Diabetes Care 2010;33:e83. The arithmetic: one IU of human insulin
+    is about 0.0347 mg (about 28.8 IU per mg), and 0.0347 mg / 5808 g/mol ≈ 6.0 nmol per IU.
     An older factor, 6.945, is still printed by some laboratories: it assumes a potency of
-    24 IU per mg and a molar mass of 6000 g/mol (1/24 mg / 6000 g/mol = 6.945 nmol per IU),
-    whereas the current human insulin standard is close to 28.8 IU per mg with a molar mass of
-    5808 g/mol (≈ 6.0 nmol per IU). The two factors differ by 16 %, which moves HOMA-IR by
-    the same amount, so the factor is a keyword argument.
+    24 IU per mg and a molar mass of 6000 g/mol (1/24 mg / 6000 g/mol = 6.945 nmol per IU).
+    The two factors differ by 16 %, which moves HOMA-IR by the same amount, so the factor is
+    a keyword argument.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from .validation import _show, positive
 
 MOLAR_MASS_GLUCOSE = 180.16  # g/mol
 MGDL_PER_MMOLL = MOLAR_MASS_GLUCOSE / 10.0  # 18.016 (mg/dL) per (mmol/L)
-PMOLL_PER_UUML = 6.0  # pmol/L per µU/mL (Heinemann 2010)
+PMOLL_PER_UUML = 6.0  # pmol/L per µU/mL (WHO human insulin standard: Vølund 1993; Heinemann 2010)
 PMOLL_PER_UUML_OLD = 6.945  # older factor, see module docstring
 
 _GLUCOSE_UNITS = {"mg/dl": "mg/dL", "mmol/l": "mmol/L", "mm": "mmol/L"}
@@ -34,6 +37,10 @@ _INSULIN_UNITS = {
 # one, so they almost always mean a mislabelled unit (5.4 "mg/dL" is 5.4 mmol/L; 95 "mmol/L"
 # is 95 mg/dL).
 _GLUCOSE_PLAUSIBLE = {"mg/dL": (15.0, 1500.0), "mmol/L": (0.8, 85.0)}
+# A generous bound on plasma insulin: fasting values are a few to a few tens of µU/mL, peaks after
+# a meal a few hundred; values in the thousands occur only with an insulinoma or an insulin
+# overdose. Beyond this, the number is a typing or unit error, not a person.
+_INSULIN_PLAUSIBLE = {"uU/mL": (0.0, 5000.0), "pmol/L": (0.0, 30000.0)}
 
 
 def glucose_unit(unit: str, name: str = "glucose_unit") -> str:
@@ -77,8 +84,15 @@ def check_glucose(value, unit: str, name: str = "glucose"):
 
 
 def check_insulin(value, unit: str, name: str = "insulin"):
-    """Check that insulin values are positive and finite; return them unchanged."""
-    return positive(value, name, insulin_unit(unit))
+    """Check that insulin values are positive, finite and below the highest a living person shows
+    (5000 µU/mL, 30 000 pmol/L); return them unchanged."""
+    unit = insulin_unit(unit)
+    value = positive(value, name, unit)
+    high = _INSULIN_PLAUSIBLE[unit][1]
+    if np.any(np.asarray(value) > high):
+        raise ValueError(f"{name}={_show(value)} {unit} is above anything measured in a person "
+                         f"(up to {high:g} {unit}); check the digits and the unit")
+    return value
 
 
 def convert_glucose(value, from_unit: str, to_unit: str):
@@ -118,7 +132,8 @@ def convert_insulin(value, from_unit: str, to_unit: str, factor: float = PMOLL_P
     from_unit, to_unit : {"uU/mL", "pmol/L"}
         Units; µU/mL, µIU/mL, mU/L and mIU/L are accepted for the first.
     factor : float, default 6.0
-        pmol/L per µU/mL (Heinemann 2010). Some laboratories use 6.945.
+        pmol/L per µU/mL, from the WHO standard for human insulin (Vølund 1993; Heinemann
+        2010). Some laboratories use 6.945; see the module docstring.
 
     Returns
     -------

@@ -29,7 +29,13 @@ SLIDER_STYLE = {"description_width": "170px"}
 
 def slider(description: str, value: float, low: float, high: float, step: float, fmt: str = ".2f"):
     """A float slider whose label carries the unit and whose readout shows the value; whole-number
-    arguments with a step of 1 (and ``fmt="d"``) give an integer slider."""
+    arguments with a step of 1 (and ``fmt="d"``) give an integer slider.
+
+    A start value outside ``[low, high]`` is refused with a message naming the control, the value
+    and the range: a widget would otherwise move it to the nearest end without a word.
+    """
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and low <= value <= high):
+        raise ValueError(f"{description} = {value!r}: expected a start value between {low:g} and {high:g}")
     if fmt == "d":
         return widgets.IntSlider(value=value, min=low, max=high, step=step, description=description,
                                  continuous_update=True, layout=SLIDER_LAYOUT, style=SLIDER_STYLE)
@@ -63,6 +69,7 @@ class Panel:
         self.readout = widgets.HTML()
         self.message = widgets.HTML()
         self._holding = 0
+        self.error = None  # the last error a control value caused, or None
         self._shown = False  # the static fallback is only redrawn once the panel is on screen
         with plt.ioff():
             self.figure = plt.figure(figsize=self.figsize, layout="constrained")
@@ -75,6 +82,9 @@ class Panel:
                                            tooltip="Back to the start-up values")
         self.reset_button.on_click(lambda _: self.reset())
         self.update()
+        if self.error is not None:  # a start value the model refuses: say so now, not in the panel
+            plt.close(self.figure)
+            raise self.error
         # Lay the figure out once, then freeze it: re-running constrained layout on every
         # slider move would cost more than the model solve and the drawing together.
         self.figure.draw_without_rendering()
@@ -102,16 +112,19 @@ class Panel:
         return {name: w.value for name, w in self.controls.items()}
 
     def update(self) -> None:
-        """Re-solve the model for the current controls and redraw; report bad values in
-        :attr:`message` rather than raising."""
+        """Re-solve the model for the current controls and redraw; report any error in
+        :attr:`message` (named, in words) rather than raising, since an exception raised in a
+        widget callback would vanish. At construction a bad start value raises instead."""
         if self._holding:
             return
         try:
             self._redraw()
-        except ValueError as err:
+        except Exception as err:  # noqa: BLE001 - an error in a widget callback is otherwise invisible
+            self.error = err if isinstance(err, ValueError) else ValueError(f"{type(err).__name__}: {err}")
             self.message.value = (f'<div role="alert" style="color:{style.ALERT_COLOR}">'
-                                  f"⚠ {html.escape(str(err))}</div>")
+                                  f"⚠ {html.escape(str(self.error))}</div>")
             return
+        self.error = None
         self.message.value = ""
         self.figure.canvas.draw_idle()
         if self._output is not None and self._shown:
