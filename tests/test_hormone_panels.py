@@ -63,6 +63,19 @@ def test_growth_hormone_panel_draws_both_patterns():
     assert "illustrative" in p.readout.value
 
 
+def test_growth_hormone_panel_opens_on_the_measured_comparison():
+    # Expert review: the panel must open on the one measured comparison (Surya et al. 2009: four
+    # pulses a day against continuous GH of the same daily dose, found equally impairing), not on
+    # a setting where the model shows a difference the measurement does not (it opened at 5 mU/L,
+    # where the model's pulses left 3 percentage points more insulin action).
+    p = make("growth_hormone")
+    assert p.values["pulses_per_day"] == 4 and p.values["pulsatile_share"] == 100.0
+    c = p.comparison()
+    assert abs(100 * (c.mean_action_pattern - c.mean_action_continuous)) < 1.0
+    assert "about the same as" in p.readout.value
+    assert c.mean_action_continuous < 0.9  # the GH still impairs insulin action, in both patterns
+
+
 def test_clamp_check_figure_shows_the_fitted_protocols():
     fig = clamp_check_figure()
     runs = gh.clamp_studies(10.0)
