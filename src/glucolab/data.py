@@ -86,8 +86,8 @@ def load_fsigt() -> GlucoseInsulinSeries:
     Examples
     --------
     >>> d = load_fsigt()
-    >>> d.time[:3], d.glucose[0], d.insulin[0]
-    (array([0., 2., 4.]), 92.0, 11.0)
+    >>> d.time[:3].tolist(), float(d.glucose[0]), float(d.insulin[0])
+    ([0.0, 2.0, 4.0], 92.0, 11.0)
     """
     cols, source = read_table("pacini_bergman_1986_fsigt.csv")
     return GlucoseInsulinSeries(cols["time_min"], cols["glucose_mg_dl"], cols["insulin_uU_ml"],
