@@ -84,13 +84,16 @@ def test_the_same_test_in_either_unit_system_gives_the_same_indices(g_mgdl, i_uu
 
 
 @pytest.mark.parametrize("times, glucose, message", [
-    ([0, 60, 30, 90, 120], GUTCH_G, r"times: expected strictly increasing sample times in min, but times\[2\]=30 follows"),
+    ([0, 60, 30, 90, 120], GUTCH_G,
+     r"times: expected strictly increasing sample times in min, but times\[2\]=30 follows"),
     ([0, 30, 30, 90, 120], GUTCH_G, r"times\[2\]=30 follows times\[1\]=30"),
     ([10, 30, 60, 90, 120], GUTCH_G, r"times starts at 10 min: expected the fasting sample at 0 min"),
     ([-30, 30, 60, 90, 120], GUTCH_G, r"times starts at -30 min"),
     ([0, 30, 60, 90, 100], GUTCH_G, r"missing the sample\(s\) at 120 min"),
-    ([0, 30, 60, 90, 120], [200, 160, 150, 140, 130], r"glucose at 0 min \(200 mg/dL\) is higher than every later sample"),
-    ([0, 30, 60, 90, 120], [5.5, 8.9, 8.9, 8.9, 7.8], r"glucose=.* mg/dL is outside the range a living person can have.*did you mean mmol/L"),
+    ([0, 30, 60, 90, 120], [200, 160, 150, 140, 130],
+     r"glucose at 0 min \(200 mg/dL\) is higher than every later sample"),
+    ([0, 30, 60, 90, 120], [5.5, 8.9, 8.9, 8.9, 7.8],
+     r"glucose=.* mg/dL is outside the range a living person can have.*did you mean mmol/L"),
     ([0, 30, 60, 90], [100, 160, 160, 160], r"missing the sample\(s\) at 120 min"),
 ])
 def test_bad_draws_are_refused_with_a_reason(times, glucose, message):

@@ -15,8 +15,8 @@ S_G(FSIGT) = S_G + S_I·I_b. Secretion follows glucose through the glucose metab
 of the beta cell and a second sigmoid, as in the human model of Ha, Satin & Sherman (2016)
 (a_M = 150 mg/dL, a_ISR = 1.2, both Hill exponents 2); this curve is steep around fasting
 glucose, so insulin rises several-fold after a meal. Clearance is Topp et al.'s (2000)
-k = 432/day = 0.3/min. ``beta`` scales secretion, with 1 meaning the healthy reference. The meal enters through the gut absorption model of Hovorka
-et al. (2004): Ra(t) = A_G D t exp(-t/t_max) / t_max² / BW.
+k = 432/day = 0.3/min. ``beta`` scales secretion, with 1 meaning the healthy reference. The meal
+enters through the gut absorption model of Hovorka et al. (2004): Ra(t) = A_G D t exp(-t/t_max) / t_max² / BW.
 
 The healthy reference is the FSIGT subject of Pacini & Bergman (1986) as fitted by
 :func:`glucolab.models.minimal.fit_ivgtt`: S_I = 8.1e-4 per µU/mL/min, S_G(FSIGT) =
