@@ -23,8 +23,10 @@ from .. import style
 from ..display import show_static_panel, static_mode
 from .static_layer import cache_static
 
-SLIDER_LAYOUT = widgets.Layout(width="380px")
-SLIDER_STYLE = {"description_width": "170px"}
+# Wide enough for the longest label with its unit ("S_I (×10⁻⁴ /min per µU/mL)") to show in full.
+CONTROL_WIDTH, LABEL_WIDTH = "460px", "240px"
+SLIDER_LAYOUT = widgets.Layout(width=CONTROL_WIDTH)
+SLIDER_STYLE = {"description_width": LABEL_WIDTH}
 
 
 def slider(description: str, value: float, low: float, high: float, step: float, fmt: str = ".2f"):
@@ -180,7 +182,7 @@ class Panel:
 
     def _control_box(self) -> widgets.Widget:
         return widgets.VBox(list(self.controls.values()) + [self.reset_button],
-                            layout=widgets.Layout(flex="0 0 auto", min_width="390px"))
+                            layout=widgets.Layout(flex="0 0 auto", min_width="470px"))
 
     @property
     def widget(self) -> widgets.Widget:

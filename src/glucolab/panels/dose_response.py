@@ -19,7 +19,7 @@ from matplotlib.ticker import FixedLocator, NullLocator
 from .. import style
 from ..models import signaling as model
 from . import register
-from .base import Panel, slider
+from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, slider
 
 INSULIN = np.geomspace(1.0, 1e4, 120)  # µU/mL
 SERINE_RANGE = (0.0, 5.0)
@@ -79,8 +79,8 @@ class DoseResponsePanel(Panel):
                                               0.05, ".2f")
         self.controls["exercise"] = widgets.Dropdown(options=list(EXERCISE), value=exercise,
                                                      description="since a bout of exercise",
-                                                     layout=widgets.Layout(width="380px"),
-                                                     style={"description_width": "170px"})
+                                                     layout=widgets.Layout(width=CONTROL_WIDTH),
+                                                     style={"description_width": LABEL_WIDTH})
         ax = self.figure.subplots()
         self.ax = ax
         c = style.OKABE_ITO

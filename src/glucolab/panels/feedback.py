@@ -11,7 +11,7 @@ from .. import style
 from ..models import feedback as model
 from ..units import MGDL_PER_MMOLL
 from . import register
-from .base import Panel, keep_in_view, slider
+from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, keep_in_view, slider
 
 # Slider scales: S_I in 1e-4 and S_G in 1e-3 units read better than raw exponents.
 SI_SCALE, SG_SCALE = 1e-4, 1e-3
@@ -44,8 +44,8 @@ class FeedbackPanel(Panel):
         p = model.PRESETS[preset]
         lo = model.RANGES
         self.controls["preset"] = widgets.Dropdown(options=list(model.PRESETS) + [CUSTOM], value=preset,
-                                                   description="Person", layout=widgets.Layout(width="380px"),
-                                                   style={"description_width": "170px"})
+                                                   description="Person", layout=widgets.Layout(width=CONTROL_WIDTH),
+                                                   style={"description_width": LABEL_WIDTH})
         self.controls["SI"] = slider("S_I (×10⁻⁴ /min per µU/mL)", p.SI / SI_SCALE,
                                      lo["SI"][0] / SI_SCALE, lo["SI"][1] / SI_SCALE, 0.1, ".1f")
         self.controls["SG"] = slider("S_G (×10⁻³ /min)", p.SG / SG_SCALE,

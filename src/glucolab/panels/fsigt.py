@@ -14,7 +14,7 @@ from .. import style
 from ..data import load_fsigt
 from ..models.minimal import IVGTTFit, PoorlyDeterminedFit, fit_ivgtt, simulate_ivgtt
 from . import register
-from .base import Panel, keep_in_view, slider
+from .base import CONTROL_WIDTH, Panel, keep_in_view, slider
 
 SI_SCALE, SG_SCALE = 1e-4, 1e-2
 LATE_START = 20.0  # min: the "fit from minute 20" switch leaves out every earlier sample
@@ -72,7 +72,7 @@ class FSIGTPanel(Panel):
         self.controls["SG"] = slider("S_G (×10⁻² /min)", round(f.SG / SG_SCALE, 3), 0.1, 6.0, 0.01, ".2f")
         self.controls["from_20"] = widgets.Checkbox(
             value=False, description=f"fit from minute {LATE_START:g} (leave out the early samples)",
-            indent=False, layout=widgets.Layout(width="380px"))
+            indent=False, layout=widgets.Layout(width=CONTROL_WIDTH))
         self.t_fine = np.linspace(0.0, f.times[-1], 364)
         ax_g, ax_r, ax_i = self.figure.subplots(3, 1, sharex=True, height_ratios=[3, 1.4, 1.6])
         self.axes = {"glucose": ax_g, "residual": ax_r, "insulin": ax_i}

@@ -21,10 +21,10 @@ from ..models import feedback as loop
 from ..models.gut import EMPTYING_RANGE, GUT_PRESETS
 from ..models.ogtt import OGTTResult, simulate_ogtt
 from . import register
-from .base import Panel, slider
+from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, slider
 
 DURATION_MIN = 240.0
-MENU = dict(layout=widgets.Layout(width="380px"), style={"description_width": "170px"})
+MENU = dict(layout=widgets.Layout(width=CONTROL_WIDTH), style={"description_width": LABEL_WIDTH})
 
 
 @lru_cache(maxsize=32)

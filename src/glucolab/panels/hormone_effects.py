@@ -12,7 +12,7 @@ from ..indices import homa_ir
 from ..models import counterregulatory as cr
 from ..models import feedback
 from . import register
-from .base import Panel, slider
+from .base import CONTROL_WIDTH, Panel, slider
 
 EFFECT_NAMES = tuple(cr.EFFECTS)
 PEOPLE = ("healthy", "insulin resistant, compensating")
@@ -44,9 +44,9 @@ class HormoneEffectsPanel(Panel):
         effect, strength, person = self._start
         self.controls["strength"] = slider("strength (% of documented change)", strength, 0.0, 100.0, 5.0, ".0f")
         self.controls["effect"] = widgets.Dropdown(options=EFFECT_NAMES, value=effect, description="effect",
-                                                   layout=widgets.Layout(width="380px"))
+                                                   layout=widgets.Layout(width=CONTROL_WIDTH))
         self.controls["person"] = widgets.Dropdown(options=PEOPLE, value=person, description="person",
-                                                   layout=widgets.Layout(width="380px"))
+                                                   layout=widgets.Layout(width=CONTROL_WIDTH))
         ax_h, ax_f = self.figure.subplots(1, 2, width_ratios=[1.5, 1])
         self.axes = {"homa": ax_h, "factors": ax_f}
         c = style.OKABE_ITO

@@ -20,7 +20,7 @@ from ..indices import insulinogenic_index, matsuda, oral_disposition_index
 from ..models import feedback as loop
 from ..models.ogtt import OGTTResult, simulate_ogtt
 from . import register
-from .base import slider
+from .base import CONTROL_WIDTH, LABEL_WIDTH, slider
 from .feedback import CUSTOM, SG_SCALE, SI_SCALE, FeedbackPanel
 
 DURATION_MIN = 180.0
@@ -68,7 +68,7 @@ class OGTTPanel(FeedbackPanel):
     def _build(self):
         preset = self._start[0]
         menu = widgets.Dropdown(options=[*loop.PRESETS, CUSTOM], value=preset, description="Person")
-        menu.layout.width, menu.style.description_width = "380px", "170px"
+        menu.layout.width, menu.style.description_width = CONTROL_WIDTH, LABEL_WIDTH
         self.controls["preset"] = menu
         # name: (label, slider unit, step, format); slider value = parameter / slider unit
         for name, (label, unit, step, fmt) in PERSON_SLIDERS.items():
