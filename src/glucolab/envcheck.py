@@ -86,22 +86,14 @@ def report() -> bool:
     return ok
 
 
-class _Probe:
-    """A widget whose plain-text form reads as an instruction, not as code, in a saved notebook."""
-
-    def __init__(self, widget):
-        self.widget = widget
-
-    def _repr_mimebundle_(self, include=None, exclude=None):
-        bundle = self.widget._repr_mimebundle_(include=include, exclude=exclude) or {}
-        bundle["text/plain"] = "[run this cell to see a slider]"
-        return bundle
-
-
 def widget_probe():
     """A slider wired to a label: if moving it changes the text, widgets work in this browser."""
-    import ipywidgets as widgets
+    import ipywidgets as widgets  # imported here: this module must load even when they are missing
+
+    from .teaching.ui import Shown
     slider = widgets.IntSlider(value=3, min=0, max=10, description="Try me")
     label = widgets.Label("Move the slider: this text should follow (value 3).")
     slider.observe(lambda ch: setattr(label, "value", f"Widgets work: the slider is at {ch['new']}."), "value")
-    return _Probe(widgets.VBox([slider, label]))
+    probe = Shown()  # in a saved notebook its plain text reads as an instruction, not as code
+    probe.widget, probe.plain = widgets.VBox([slider, label]), "[run this cell to see a slider]"
+    return probe

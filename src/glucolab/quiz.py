@@ -1,4 +1,7 @@
-"""Questions with immediate feedback, and checks for exercise answers.
+"""The first question widgets, kept so that older notebooks still run; lessons now use
+:mod:`glucolab.teaching` (keys out of the notebook, a record of every answer).
+
+Questions with immediate feedback, and checks for exercise answers.
 
 A question is an object with a ``.widget`` to display and a ``.check(answer)`` method that
 returns ``(correct, feedback)`` and shows the feedback, so tests can answer from Python.
@@ -13,14 +16,8 @@ from dataclasses import dataclass, field
 import ipywidgets as widgets
 
 from .display import show_static_questions, static_mode
+from .teaching.ui import feedback_html
 
-_OK = "<b>✔ Correct.</b> "
-_NO = "<b>✘ Not quite.</b> "
-
-
-def _feedback_html(correct: bool, text: str) -> str:
-    color = "#006b4f" if correct else "#a33a00"
-    return f'<div style="color:{color}">{_OK if correct else _NO}{html.escape(text)}</div>'
 
 
 @dataclass
@@ -63,7 +60,7 @@ class MultipleChoice:
         index = self.options.index(answer) if isinstance(answer, str) else int(answer)
         correct = index == self.answer
         text = ("" if correct else self.hints.get(index, "") + " ") + self.explanation
-        self.feedback.value = _feedback_html(correct, text.strip())
+        self.feedback.value = feedback_html(correct, text.strip())
         return correct, text.strip()
 
     def _ipython_display_(self):
@@ -113,12 +110,12 @@ class NumericQuestion:
         try:
             value = float(value)
         except (TypeError, ValueError):
-            self.feedback.value = _feedback_html(False, "Type a number first.")
+            self.feedback.value = feedback_html(False, "Type a number first.")
             return False, "Type a number first."
         correct = math.isclose(value, self.answer, rel_tol=self.rel_tol)
         direction = "" if correct else ("Too high. " if value > self.answer else "Too low. ")
         text = f"{direction}{self.explanation}"
-        self.feedback.value = _feedback_html(correct, text)
+        self.feedback.value = feedback_html(correct, text)
         return correct, text
 
     def _ipython_display_(self):

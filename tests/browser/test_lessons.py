@@ -139,6 +139,15 @@ def open_locks(page) -> None:
     page.wait_for_function(f"() => {SKIPS}.every(b => b.disabled)", timeout=60_000)
 
 
+def tab_until(page, condition: str, what: str, presses: int = 12) -> None:
+    """Press Tab until the JavaScript ``condition`` on ``document.activeElement`` holds."""
+    for _ in range(presses):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"() => {{ const el = document.activeElement; return {condition}; }}"):
+            return
+    pytest.fail(f"{what} was not reached with Tab")
+
+
 def predict_by_keyboard(page, prediction, choices: list[int], number: str | None = None) -> None:
     """Answer a prediction with the keyboard only: Space on radio buttons (by their index among
     the prediction's radio buttons), type a number, then Tab to *Commit* and press Enter."""
@@ -149,12 +158,7 @@ def predict_by_keyboard(page, prediction, choices: list[int], number: str | None
     if number is not None:
         prediction.locator("input[type=text]").first.focus()
         page.keyboard.type(number)
-    for _ in range(12):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => /Commit/.test(document.activeElement.innerText || '')"):
-            break
-    else:
-        pytest.fail("the Commit button was not reached with Tab")
+    tab_until(page, "/Commit/.test(el.innerText || '')", "the Commit button")
     page.keyboard.press("Enter")
 
 
@@ -256,12 +260,7 @@ def test_a_slider_can_be_reached_with_tab_and_moved_with_arrows(lab, page):
     panel.scroll_into_view_if_needed()
     panel.locator(CANVAS).first.wait_for(timeout=30_000)
     panel.locator(".widget-dropdown select").first.focus()
-    for _ in range(10):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.classList.contains('noUi-handle')"):
-            break
-    else:
-        pytest.fail("no slider reached with Tab")
+    tab_until(page, "el.classList.contains('noUi-handle')", "a slider", presses=10)
     readout = panel.locator(".widget-slider .widget-readout").first
     start = readout.inner_text()
     page.keyboard.press("ArrowLeft")

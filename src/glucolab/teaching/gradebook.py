@@ -178,6 +178,7 @@ def build(paths, summative_keys=()) -> Gradebook:
 def item_summary(book: Gradebook) -> list:
     """Per item: answered, share right, commonest wrong answers (for a prediction: the guesses)."""
     out = []
+    rows = {r["learner"]: r for r in book.rows}
     for it in book.items:
         events = [e for _, e in book.answers.get(it.id, [])]
         row = {"item": it.id, "kind": it.kind, "text": it.text, "answered": len(events)}
@@ -191,14 +192,10 @@ def item_summary(book: Gradebook) -> list:
             right = [book_row[it.id] for book_row in book.rows if book_row[it.id] != ""]
             row["share right"] = f"{sum(right) / len(right):.2f}" if right else ""
             wrong = Counter(_short(e.get("answer")) for (learner, e) in book.answers.get(it.id, [])
-                            if _row(book, learner)[it.id] == 0)
+                            if rows[learner][it.id] == 0)
             row["commonest wrong answers"] = "; ".join(f"{a} ({n})" for a, n in wrong.most_common(3))
         out.append(row)
     return out
-
-
-def _row(book: Gradebook, learner: str) -> dict:
-    return next(r for r in book.rows if r["learner"] == learner)
 
 
 def _short(value) -> str:

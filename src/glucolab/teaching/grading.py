@@ -56,16 +56,22 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", " ", str(text)).strip().casefold()
 
 
+def _typed(text: str, unit: str) -> str:
+    """A number typed in a box, without the box's own unit ("4.5 g") and with a decimal comma
+    read as a point ("109,9")."""
+    text = text.strip()
+    if unit and text.endswith(unit):
+        text = text[:-len(unit)].strip()
+    return text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+
+
 def read_number(item: Item, value) -> float:
     """``value`` as a float within the item's accepted range; else :class:`AnswerError`."""
     unit = f" in {item.unit}" if item.unit else ""
     if isinstance(value, bool):
         raise AnswerError(f"{item.id}: value={value!r}; expected a number{unit}")
-    if isinstance(value, str) and item.unit and value.strip().endswith(item.unit):
-        value = value.strip()[:-len(item.unit)]  # "4.5 g" typed in a box that asks for g
     try:
-        number = float(value.replace(",", ".") if isinstance(value, str) and value.count(",") == 1
-                       and "." not in value else value)  # a decimal comma
+        number = float(_typed(value, item.unit) if isinstance(value, str) else value)
     except (TypeError, ValueError):
         raise AnswerError(f"{item.id}: value={value!r}; expected a number{unit}: type just the number, "
                           "without a sum or another unit") from None

@@ -35,6 +35,7 @@ them. Summative items live in a file that only the instructor has and passes to 
 
 from __future__ import annotations
 
+import hashlib
 import re
 import sys
 from dataclasses import dataclass, field
@@ -285,7 +286,6 @@ def shuffled(item: Item) -> list:
     """The item's choices in a fixed order that does not depend on where the answer was written:
     the same for every learner and every run, so a class can discuss "the third option". A scale
     (``ordered = true``) and the fixed options of a direction or comparison keep their order."""
-    import hashlib
     if item.type in FIXED_OPTIONS or item.ordered:
         return list(item.choices)
     return sorted(item.options, key=lambda o: hashlib.sha256(f"{item.id}|{o}".encode()).hexdigest())

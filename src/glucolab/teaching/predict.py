@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import html
 import io
-import time
 
 import ipywidgets as widgets
 
@@ -76,7 +75,6 @@ class Prediction(Shown):
         self._reveal = reveal if isinstance(reveal, (list, tuple)) else ([] if reveal is None else [reveal])
         self._truth = truth
         self.revealed, self.revealed_text, self.verdicts = False, "", {}
-        self.reveal_seconds = None
         many = len(self.items) > 1
         self.inputs = {it.id: answer_input(it) for it in self.items}
         rows = []
@@ -112,7 +110,6 @@ class Prediction(Shown):
             if item_id not in self.inputs:
                 raise ValueError(f"item_id={item_id!r}: not one of this prediction's items {list(self.inputs)}")
             set_input(self.inputs[item_id], value)
-        start = time.perf_counter()
         truths = self._truths()
         guesses, problems = {}, []
         for it in self.items:
@@ -132,7 +129,6 @@ class Prediction(Shown):
             record.append({"item": it.id, "kind": "prediction", "answer": v.answer, "truth": _plain(v.truth),
                            "unit": it.unit, "correct": v.correct, "skipped": False})
         self._open(guesses)
-        self.reveal_seconds = time.perf_counter() - start
         return self
 
     def skip(self):
