@@ -21,8 +21,7 @@ def test_without_a_meal_every_preset_stays_at_its_steady_state(name):
     np.testing.assert_allclose(r.glucose, g0, rtol=1e-6)
     np.testing.assert_allclose(r.insulin, i0, rtol=1e-6)
     # and the steady state really zeroes the equations
-    rhs = fb._rhs((g0, PRESETS[name].SI * i0, i0), 0.0, PRESETS[name].SI, PRESETS[name].SG,
-                  PRESETS[name].beta, 0.0, 70.0)
+    rhs = fb._rhs((g0, PRESETS[name].SI * i0, i0), 0.0, PRESETS[name], 0.0)
     np.testing.assert_allclose(rhs, 0.0, atol=1e-9)
 
 
@@ -82,3 +81,38 @@ def test_bad_meal_and_unknown_names():
         simulate_meal(500.0)
     with pytest.raises(TypeError, match="unknown parameter"):
         simulate_meal(75.0, insulin=3)
+
+
+# -- the healthy reference looks like a healthy person -------------------------------------------
+# Measured normal ranges for a 75-g glucose drink: peak 130-165 mg/dL at 30-60 min, 2-hour value
+# 90-125 mg/dL, back near fasting by 3 hours (the normal cohort in data/normal_ogtt.csv).
+
+@pytest.mark.parametrize("meal", ["Lesson 1 meal", "Lesson 4 OGTT"])
+def test_the_healthy_reference_after_75_g_is_inside_the_measured_normal_ranges(meal):
+    from glucolab.models.ogtt import simulate_ogtt
+    r = simulate_meal(75.0) if meal == "Lesson 1 meal" else simulate_ogtt(duration_min=180.0)
+    peak = int(np.argmax(r.glucose))
+    assert 130 <= r.glucose[peak] <= 165 and 25 <= r.time[peak] <= 60
+    draws = [30, 60, 90, 120]  # the measured curves are blood draws: the highest is at 30 or 60 min
+    assert draws[int(np.argmax(np.interp(draws, r.time, r.glucose)))] in (30, 60)
+    assert 90 <= np.interp(120, r.time, r.glucose) <= 125
+    assert abs(np.interp(180, r.time, r.glucose) - r.glucose[0]) <= 11
+
+
+def test_the_incretin_effect_has_its_measured_share_and_is_weak_in_type_2_diabetes():
+    # 50-70 % of the insulin response in healthy people, under 20 % in type 2 diabetes
+    # (Meier & Nauck, Diabetes 2010;59:1117-25)
+    assert 0.5 <= fb.incretin_share(simulate_meal(75.0)) <= 0.7
+    assert fb.incretin_share(simulate_meal(75.0, PRESETS["type 2 diabetes"])) < 0.2
+    without = simulate_meal(75.0, incretin=0.0)
+    assert fb.incretin_share(without) == pytest.approx(0.0, abs=1e-12)
+    assert without.glucose.max() > simulate_meal(75.0).glucose.max() + 10
+
+
+def test_meal_secretion_leaves_the_fasting_state_alone():
+    # incretin and rate sensitivity act only while glucose is absorbed or rising
+    for person in PRESETS.values():
+        r = simulate_meal(0.0, person, duration_min=60.0)
+        np.testing.assert_allclose(r.glucose, r.glucose[0], rtol=1e-9)
+    with pytest.raises(ValueError, match="incretin"):
+        fb.Person(incretin=-0.5)

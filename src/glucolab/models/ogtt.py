@@ -158,7 +158,7 @@ def simulate_ogtt(dose_g: float = STANDARD_DOSE_G, person: feedback.Person | Non
     --------
     >>> r = simulate_ogtt()
     >>> [round(g) for g in r.samples.glucose]
-    [92, 177, 181, 145, 124]
+    [92, 142, 114, 103, 103]
     >>> r.classification().overall
     'normal'
     """

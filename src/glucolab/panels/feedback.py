@@ -24,7 +24,8 @@ def _reference_meal(carbs_g: float) -> model.MealResponse:
 
 
 class FeedbackPanel(Panel):
-    """A meal response with sliders for S_I, S_G, beta-cell responsiveness and meal size."""
+    """A meal response with sliders for S_I, S_G, beta-cell responsiveness, the incretin effect
+    and meal size."""
 
     title = "A meal in the glucose-insulin feedback loop"
     description = ("Top: plasma glucose after the meal (solid) and for the healthy reference "
@@ -51,6 +52,8 @@ class FeedbackPanel(Panel):
         self.controls["SG"] = slider("S_G (×10⁻³ /min)", p.SG / SG_SCALE,
                                      lo["SG"][0] / SG_SCALE, lo["SG"][1] / SG_SCALE, 0.1, ".1f")
         self.controls["beta"] = slider("β-cell response (× healthy)", p.beta, *lo["beta"][:2], 0.05, ".2f")
+        self.controls["incretin"] = slider("Incretin effect (× healthy)", p.incretin, *lo["incretin"][:2], 0.05,
+                                           ".2f")
         self.controls["carbs_g"] = slider("Carbohydrate (g)", carbs, *lo["carbs_g"][:2], 5.0, ".0f")
 
         ref = model.simulate_meal(carbs)
@@ -81,7 +84,7 @@ class FeedbackPanel(Panel):
             name = change["new"]
             if name != CUSTOM:
                 p = model.PRESETS[name]
-                self.set(SI=p.SI / SI_SCALE, SG=p.SG / SG_SCALE, beta=p.beta)
+                self.set(SI=p.SI / SI_SCALE, SG=p.SG / SG_SCALE, beta=p.beta, incretin=p.incretin)
             return
         super()._on_change(change)
 
@@ -91,7 +94,7 @@ class FeedbackPanel(Panel):
         if name == CUSTOM:
             return
         p = model.PRESETS[name]
-        wanted = {"SI": p.SI / SI_SCALE, "SG": p.SG / SG_SCALE, "beta": p.beta}
+        wanted = {"SI": p.SI / SI_SCALE, "SG": p.SG / SG_SCALE, "beta": p.beta, "incretin": p.incretin}
         # A preset counts as chosen while every slider is within half a step of it.
         if any(abs(self.controls[k].value - x) > self.controls[k].step / 2 + 1e-12 for k, x in wanted.items()):
             self._holding += 1  # relabelling is not a change of parameters
@@ -104,7 +107,7 @@ class FeedbackPanel(Panel):
     def person(self) -> model.Person:
         """The person described by the sliders."""
         v = self.values
-        return model.Person(SI=v["SI"] * SI_SCALE, SG=v["SG"] * SG_SCALE, beta=v["beta"])
+        return model.Person(SI=v["SI"] * SI_SCALE, SG=v["SG"] * SG_SCALE, beta=v["beta"], incretin=v["incretin"])
 
     def _redraw(self):
         self._label_custom()

@@ -30,7 +30,8 @@ FASTING_SPAN = (0.0, 22.0)  # min: where the fasting thresholds are drawn
 TWO_HOUR_SPAN = (104.0, 136.0)  # min: where the 2-hour thresholds are drawn
 PERSON_SLIDERS = {"SI": ("S_I (×10⁻⁴ /min per µU/mL)", SI_SCALE, 0.1, ".1f"),
                   "beta": ("β-cell response (× healthy)", 1.0, 0.05, ".2f"),
-                  "SG": ("S_G (×10⁻³ /min)", SG_SCALE, 0.1, ".1f")}
+                  "SG": ("S_G (×10⁻³ /min)", SG_SCALE, 0.1, ".1f"),
+                  "incretin": ("Incretin effect (× healthy)", 1.0, 0.05, ".2f")}
 
 
 @lru_cache(maxsize=8)
