@@ -264,4 +264,7 @@ def grades_figure(table: ClaimTable | None = None):
     ax.set_ylabel("source article")
     ax.grid(axis="y", visible=False)
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncol=3, fontsize=9)
+    totals = "; ".join(f"{a[:3]}: " + ", ".join(f"{counts[a][g]} {g}" for g in GRADES if counts[a][g])
+                       for a in articles)
+    fig.set_label(f"Stacked bars, one per source article, counting its claims by grade. {totals}.")
     return fig

@@ -8,7 +8,9 @@ control values and the readout as text, and quizzes list their questions.
 
 from __future__ import annotations
 
+import base64
 import html
+import io
 import os
 
 
@@ -24,7 +26,7 @@ def show_static_panel(panel) -> None:
     display(HTML(f"<h4>{html.escape(panel.title)}</h4><p>{html.escape(panel.description)}</p>"
                  f"<p><i>Start-up settings: {html.escape(values)}. Run the notebook to move the "
                  f"controls.</i></p>"))
-    display(panel.figure)
+    display(FigureImage(panel.figure, alt=panel.description))
     display(HTML(panel.readout.value))
 
 
@@ -37,3 +39,32 @@ def show_static_questions(questions) -> None:
         choices = "".join(f"<li>{html.escape(o)}</li>" for o in options) if options else ""
         items.append(f"<li>{html.escape(q.question)}<ol type='a'>{choices}</ol></li>")
     display(HTML(f"<ol>{''.join(items)}</ol><p><i>Run the notebook to check your answers.</i></p>"))
+
+
+class FigureImage:
+    """A matplotlib figure shown as a still image with alt text.
+
+    JupyterLab, Voilà, nbviewer and GitHub show the ``text/html`` form, an ``<img>`` whose alt
+    text lets a screen reader say what the figure shows; a viewer without HTML falls back to the
+    PNG. The alt text is the figure's label (``fig.set_label``), else ``alt``.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with plt.ioff():
+    ...     fig = plt.figure(figsize=(1, 1), label="An empty square.")
+    >>> bundle = FigureImage(fig)._repr_mimebundle_()
+    >>> sorted(bundle), 'alt="An empty square."' in bundle["text/html"]
+    (['image/png', 'text/html', 'text/plain'], True)
+    """
+
+    def __init__(self, figure, alt: str = ""):
+        self.figure = figure
+        self.alt = figure.get_label() or alt or "A figure."
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        buffer = io.BytesIO()
+        self.figure.savefig(buffer, format="png")
+        png = base64.b64encode(buffer.getvalue()).decode("ascii")
+        tag = f'<img alt="{html.escape(self.alt)}" src="data:image/png;base64,{png}"/>'
+        return {"text/html": tag, "image/png": png, "text/plain": self.alt}

@@ -21,8 +21,9 @@ import html
 import io
 
 import ipywidgets as widgets
+from matplotlib.figure import Figure
 
-from ..display import static_mode
+from ..display import FigureImage, static_mode
 from . import record
 from .grading import AnswerError, grade, skipped
 from .keys import find_item
@@ -225,10 +226,15 @@ def show_content(contents) -> str:
                 printed.append(text)
                 print(text, end="")
             if result is not None:
-                display(result)
+                display(_with_alt(result))
         else:
-            display(thing)
+            display(_with_alt(thing))
     return "".join(printed)
+
+
+def _with_alt(thing):
+    """A still matplotlib figure becomes an image with alt text; anything else is unchanged."""
+    return FigureImage(thing) if isinstance(thing, Figure) else thing
 
 
 def predict(*item_ids: str, reveal=None, truth=None) -> Prediction:
