@@ -56,7 +56,7 @@ def run() -> None:
         "Lesson 1 meal panel + table": (lambda: predict("1.a", "1.b", reveal=[meal, _table]),
                                         {"1.a": "larger", "1.b": "larger"}),
         "Lesson 1 FSIGT panel": (lambda: predict("1.d", reveal=fsigt), {"1.d": "slower"}),
-        "Lesson 1 insulin line": (lambda: predict("1.c", reveal=lambda: print("x"), truth=52.0), {"1.c": 40}),
+        "Lesson 1 insulin line": (lambda: predict("1.c", reveal=lambda: print("x"), truth=102.0), {"1.c": 90}),
     }
     print("commit -> revealed (Python side: grade, write the record, show the result); target <= 100 ms")
     for name, (make, answers) in cases.items():

@@ -85,7 +85,7 @@ def test_bad_meal_and_unknown_names():
 
 # -- the healthy reference looks like a healthy person -------------------------------------------
 # Measured normal ranges for a 75-g glucose drink: peak 130-165 mg/dL at 30-60 min, 2-hour value
-# 90-125 mg/dL, back near fasting by 3 hours (the normal cohort in data/normal_ogtt.csv).
+# 90-125 mg/dL, back near fasting by 3 hours.
 
 @pytest.mark.parametrize("meal", ["Lesson 1 meal", "Lesson 4 OGTT"])
 def test_the_healthy_reference_after_75_g_is_inside_the_measured_normal_ranges(meal):

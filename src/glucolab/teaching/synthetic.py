@@ -27,12 +27,12 @@ def synthetic_class(folder, n: int = 30, seed: int = 1) -> list:
         events = []
         for it in key.of_kind("prediction"):
             if rng.random() < 0.1:
-                events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": None, "truth": 52.0
+                events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": None, "truth": 102.0
                                if it.type == "number" else it.answer, "unit": it.unit, "correct": None,
                                "skipped": True})
                 continue
             if it.type == "number":
-                truth, guess = 52.0, float(np.round(rng.lognormal(np.log(35), 0.5), 1))
+                truth, guess = 102.0, float(np.round(rng.lognormal(np.log(70), 0.5), 1))
             else:
                 truth, guess = it.answer, str(rng.choice(list(it.choices)))
             v = grade(it, guess, truth)
