@@ -44,7 +44,11 @@ about 100 mg/dL by 2 hours, inside the measured normal ranges; without them it p
 The healthy reference is the FSIGT subject of Pacini & Bergman (1986) as fitted by
 :func:`glucolab.models.minimal.fit_ivgtt`: S_I = 8.1e-4 per µU/mL/min, S_G(FSIGT) =
 0.0189/min, p2 = 0.0214/min, G_b = 92 mg/dL, I_b = 11 µU/mL. R0 and S_max are set so that
-this person sits exactly at that basal state.
+this person sits exactly at that basal state. The fasting glucose turnover this implies,
+R0·V = 2.5 mg/kg/min, is about a third above the 1.9 mg/kg/min measured with tracers (Katz et
+al. 1983) that the lessons quote for the reference person: the minimal model's S_G, fitted to one
+FSIGT, lumps glucose uptake and the suppression of production, and no lesson reads a turnover
+off this model.
 
 References
 ----------
@@ -159,7 +163,7 @@ class Person:
 # (raised) and failure (lowered). The exact values are illustrative. The incretin effect, which
 # supplies about 50-70 % of the insulin response to oral glucose in healthy people, supplies less
 # than 20 % in type 2 diabetes (Meier JJ, Nauck MA. Diabetes 2010;59:1117-25, from Nauck et al.
-# Diabetologia 1986;29:46-52): the type 2 preset keeps a fifth of it, 18 % of its response to 75 g.
+# Diabetologia 1986;29:46-52): the type 2 preset keeps a fifth of it, 17-18 % of its response to 75 g.
 PRESETS = {
     "healthy": Person(),
     "insulin resistant, compensating": Person(SI=2.5e-4, beta=3.0),
