@@ -9,6 +9,8 @@ The package is organised by job:
 - :mod:`glucolab.style`   -- the project's plot style
 - :mod:`glucolab.quiz`    -- questions with immediate feedback
 - :mod:`glucolab.lesson`  -- the one import a lesson notebook needs
+- :mod:`glucolab.teaching` -- predictions, answer keys, the learner's record and the gradebook
+- :mod:`glucolab.export`  -- the published models as SBML files for other tools
 
 Nothing here is medical advice: the lessons teach physiology and how to read evidence.
 """

@@ -2,6 +2,7 @@
 
     glucolab gradebook SUBMISSIONS... -o OUT [--keys SUMMATIVE.toml ...]
     glucolab export-quiz LESSON --format qti [-o FILE]
+    glucolab export-sbml MODEL [-o FILE] [--scenario NAME]
 
 Run ``glucolab COMMAND --help`` for the details of each.
 """
@@ -45,6 +46,20 @@ def _export_quiz(args) -> int:
     return 0
 
 
+def _export_sbml(args) -> int:
+    from .export.models import EXPORTS
+    from .export.sbml import MissingDependency, export_sbml
+    try:
+        out = export_sbml(args.model, args.output or f"{args.model}.xml", args.scenario)
+    except (ValueError, MissingDependency) as err:
+        print(f"glucolab export-sbml: {err}", file=sys.stderr)
+        return 2
+    scenario = args.scenario or next(iter(EXPORTS[args.model].scenarios))
+    print(f"Wrote {out}: {EXPORTS[args.model].summary}, scenario {scenario!r}, as SBML Level 3 Version 1 "
+          "(open it in COPASI, tellurium or libroadrunner).")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="glucolab", description="Tools for teaching with the glucolab lessons.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -61,6 +76,16 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", choices=["qti"], default="qti", help="package format (QTI 1.2)")
     q.add_argument("-o", "--output", help="zip file to write (default lessonNN-quiz-qti.zip)")
     q.set_defaults(func=_export_quiz)
+    s = sub.add_parser("export-sbml", help="a published model as an SBML file for COPASI, tellurium or your code",
+                       description="Write one of the lessons' published models as SBML Level 3 with units and the "
+                                   "source of every parameter: minimal (Bergman), feedback (Lesson 1), gut and ogtt "
+                                   "(Dalla Man, Lesson 4), topp (Topp 2000, Lesson 3), ha2016 (Ha, Satin & Sherman, "
+                                   "Lesson 8). Needs python-libsbml: pip install \"glucolab[sbml]\".")
+    s.add_argument("model", help="minimal, feedback, gut, ogtt, topp or ha2016")
+    s.add_argument("-o", "--output", help="file to write (default MODEL.xml)")
+    s.add_argument("--scenario", help="one of the model's lesson scenarios, e.g. 'type 2 diabetes' or 'prevention' "
+                                      "(default the first; an unknown name lists them)")
+    s.set_defaults(func=_export_sbml)
     return p
 
 
