@@ -115,6 +115,8 @@ LESSONS = (
     "07_sex_hormones_testosterone_pcos.ipynb",
     "08_can_insulin_resistance_be_reversed.ipynb",
     "09_reading_health_claims.ipynb",
+    "10_fat_in_the_wrong_places.ipynb",
+    "11_oestrogen_pregnancy_menopause.ipynb",
 )
 
 COLUMNS = ("id", "document", "topic", "claim", "evidence_kind", "grade", "verdict", "references", "lesson")

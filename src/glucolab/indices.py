@@ -466,3 +466,253 @@ def classify_glycemia(fasting_glucose=None, ogtt_2h_glucose=None, hba1c=None, *,
 # -- indices from the draws of an oral glucose tolerance test (Lesson 4) -------------------------
 from .indices_dynamic import (classify_ogtt, insulinogenic_index, matsuda,  # noqa: E402,F401
                               oral_disposition_index)
+
+
+# -- lipids as markers of insulin resistance (Lesson 10) -----------------------------------------
+from .validation import as_float_array  # noqa: E402
+
+# HDL cholesterol: mg/dL per mmol/L, the molar mass of cholesterol (386.65 g/mol) divided by 10.
+HDL_MGDL_PER_MMOLL = 38.67
+# A TG/HDL ratio worked out in mg/dL is this many times the same person's ratio in mmol/L,
+# because the two molecules have different molar masses: 88.57 / 38.67 = 2.29.
+TG_HDL_MGDL_PER_MMOLL = TG_MGDL_PER_MMOLL / HDL_MGDL_PER_MMOLL
+
+LIPID_UNITS = ("mg/dL", "mmol/L")
+_LIPID_FACTORS = {"triglycerides": TG_MGDL_PER_MMOLL, "HDL": HDL_MGDL_PER_MMOLL}
+# Bounds of what a living person's blood can hold. Triglycerides reach about 10 000 mg/dL
+# (120 mmol/L) only in the rare severe chylomicronaemias; HDL cholesterol falls to a few mg/dL in
+# Tangier disease and rarely exceeds 200 mg/dL. Beyond them a number is a typing or unit error.
+_LIPID_PLAUSIBLE = {"triglycerides": {"mg/dL": (5.0, 10600.0), "mmol/L": (0.06, 120.0)},
+                    "HDL": {"mg/dL": (2.0, 200.0), "mmol/L": (0.05, 5.2)}}
+
+# Published TG/HDL cut-offs, all on the ratio worked out in mg/dL: (value, who and how, source).
+# The McLaughlin abstract prints the same cut-off as "1.8 in SI units"; with the factors above,
+# 3.0 in mg/dL is 1.31 in mmol/L, and 1.8 in mmol/L would be 4.1 in mg/dL (see Lesson 10).
+TG_HDL_CUTOFFS = (
+    (2.5, "young women, Mexico (2244 students): top quarter of the ratio",
+     "Murguia-Romero et al. 2013, J Lipid Res 54:2795-2799"),
+    (3.0, "overweight adults without diabetes, USA (258): best split for the most insulin-resistant "
+          "third by the insulin suppression test; sensitivity 57 %, specificity 71 %",
+     "McLaughlin et al. 2003, Ann Intern Med 139:802-809"),
+    (3.5, "young men, Mexico (2244 students): top quarter of the ratio",
+     "Murguia-Romero et al. 2013, J Lipid Res 54:2795-2799"),
+)
+MCLAUGHLIN_PRINTED_SI_CUTOFF = 1.8  # "1.8 in SI units (3.0 in traditional units)", McLaughlin et al. 2003
+
+# Published TyG cut-offs, both on the ln(TG*G)/2 form: (value, who and reference test, source).
+TYG_CUTOFFS = (
+    (4.65, "748 apparently healthy adults, Mexico; reference: HOMA-IR; sensitivity 84 %, specificity 45 %",
+     "Simental-Mendia et al. 2008, Metab Syndr Relat Disord 6:299-304"),
+    (4.68, "99 adults, Mexico, 54 of them with prediabetes or diabetes; reference: the clamp; "
+           "sensitivity 96.5 %, specificity 85.0 %, area under the ROC curve 0.858",
+     "Guerrero-Romero et al. 2010, J Clin Endocrinol Metab 95:3347-3351"),
+)
+# Sensitivity and specificity of two cut-offs against a reference test, as fractions.
+TEST_PERFORMANCE = {
+    "TG/HDL >= 3.0": (0.57, 0.71, "McLaughlin et al. 2003 (insulin suppression test)"),
+    "TyG >= 4.68": (0.965, 0.850, "Guerrero-Romero et al. 2010 (clamp)"),
+}
+
+
+def lipid_unit(unit: str, name: str = "unit") -> str:
+    """The canonical spelling ("mg/dL" or "mmol/L") of a lipid unit."""
+    key = str(unit).strip().lower().replace(" ", "")
+    if key not in ("mg/dl", "mmol/l"):
+        raise ValueError(f"{name}={unit!r}: expected 'mg/dL' or 'mmol/L'")
+    return "mg/dL" if key == "mg/dl" else "mmol/L"
+
+
+def check_lipid(value, analyte: str, unit: str, name: str | None = None):
+    """Check triglyceride or HDL-cholesterol values against what a person can have in ``unit``.
+
+    Parameters
+    ----------
+    value : float or array_like
+        The concentration(s).
+    analyte : {"triglycerides", "HDL"}
+    unit : {"mg/dL", "mmol/L"}
+    name : str, optional
+        The argument name used in messages (default: the analyte).
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The values, unchanged.
+
+    Raises
+    ------
+    ValueError
+        If a value is not positive, or lies outside the bounds for that unit; the message
+        suggests the other unit when that explains the number.
+
+    Examples
+    --------
+    >>> check_lipid(1.2, "HDL", "mmol/L")
+    1.2
+    >>> check_lipid(1.2, "HDL", "mg/dL")
+    Traceback (most recent call last):
+    ...
+    ValueError: hdl=1.2 mg/dL is outside the range a living person can have (2-200 mg/dL); did you mean mmol/L?
+    """
+    if analyte not in _LIPID_FACTORS:
+        raise ValueError(f"analyte={analyte!r}: expected one of {sorted(_LIPID_FACTORS)}")
+    unit = lipid_unit(unit)
+    name = name or analyte.lower()
+    value = positive(value, name, unit)
+    low, high = _LIPID_PLAUSIBLE[analyte][unit]
+    arr = np.asarray(value)
+    if np.any(arr < low) or np.any(arr > high):
+        other = "mmol/L" if unit == "mg/dL" else "mg/dL"
+        raise ValueError(f"{name}={_show(value)} {unit} is outside the range a living person can have "
+                         f"({low:g}-{high:g} {unit}); did you mean {other}?")
+    return value
+
+
+def convert_lipid(value, analyte: str, from_unit: str, to_unit: str):
+    """Convert triglycerides or HDL cholesterol between mg/dL and mmol/L.
+
+    Triglycerides: 1 mmol/L = 88.57 mg/dL (as triolein, 885.7 g/mol). HDL cholesterol:
+    1 mmol/L = 38.67 mg/dL (cholesterol, 386.65 g/mol).
+
+    Parameters
+    ----------
+    value : float or array_like
+        The concentration(s) in ``from_unit``.
+    analyte : {"triglycerides", "HDL"}
+    from_unit, to_unit : {"mg/dL", "mmol/L"}
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> round(convert_lipid(150, "triglycerides", "mg/dL", "mmol/L"), 2)
+    1.69
+    >>> round(convert_lipid(50, "HDL", "mg/dL", "mmol/L"), 2)
+    1.29
+    """
+    return _convert_lipid(value, analyte, from_unit, to_unit, "value")
+
+
+def _convert_lipid(value, analyte, from_unit, to_unit, name):
+    src, dst = lipid_unit(from_unit, "from_unit"), lipid_unit(to_unit, "to_unit")
+    value = check_lipid(value, analyte, src, name)
+    if src == dst:
+        return _plain(value)
+    factor = _LIPID_FACTORS[analyte]
+    return _plain(value / factor if src == "mg/dL" else value * factor)
+
+
+def tg_hdl_ratio(triglycerides, hdl, *, triglyceride_unit: str = "mg/dL", hdl_unit: str = "mg/dL",
+                 ratio_unit: str = "mg/dL"):
+    """Fasting triglycerides divided by HDL cholesterol, as a ratio of mg/dL or of mmol/L values.
+
+    The same person has two different ratios: the one worked out from mg/dL values is 2.29 times
+    the one worked out from mmol/L values (88.57 / 38.67, the two molecules' conversion
+    factors). Published cut-offs such as 3.0 (McLaughlin et al. 2003) are on the mg/dL ratio;
+    ``ratio_unit`` says which ratio to return, whatever units the inputs came in.
+
+    Parameters
+    ----------
+    triglycerides : float or array_like
+        Fasting serum triglycerides, in ``triglyceride_unit``.
+    hdl : float or array_like
+        HDL cholesterol, in ``hdl_unit``.
+    triglyceride_unit, hdl_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+    ratio_unit : {"mg/dL", "mmol/L"}, default "mg/dL"
+        Which ratio to return: of the two values in mg/dL, or of the two in mmol/L.
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The ratio, dimensionless.
+
+    Examples
+    --------
+    >>> round(tg_hdl_ratio(150, 50), 2)
+    3.0
+    >>> round(tg_hdl_ratio(150, 50, ratio_unit="mmol/L"), 2)
+    1.31
+    >>> round(tg_hdl_ratio(1.6, 1.0, triglyceride_unit="mmol/L", hdl_unit="mmol/L"), 2)
+    3.66
+    """
+    tg = _convert_lipid(triglycerides, "triglycerides", triglyceride_unit, "mg/dL", "triglycerides")
+    hdl_mg = _convert_lipid(hdl, "HDL", hdl_unit, "mg/dL", "hdl")
+    if np.shape(tg) and np.shape(hdl_mg) and np.shape(tg) != np.shape(hdl_mg):
+        raise ValueError(f"triglycerides has shape {np.shape(tg)} and hdl {np.shape(hdl_mg)}: "
+                         "expected one HDL value per triglyceride value")
+    ratio = np.asarray(tg) / np.asarray(hdl_mg)
+    if lipid_unit(ratio_unit, "ratio_unit") == "mmol/L":
+        ratio = ratio / TG_HDL_MGDL_PER_MMOLL
+    return _plain(ratio)
+
+
+def convert_tyg(value, from_form: str, to_form: str):
+    """Move a TyG value between its two published forms.
+
+    ln(TG × G / 2) = 2 × [ln(TG × G) / 2] − ln 2, so 4.68 on the halved form is 8.67 on the
+    other (see :func:`tyg`).
+
+    Parameters
+    ----------
+    value : float or array_like
+        A TyG value in ``from_form``.
+    from_form, to_form : {"ln(TG*G/2)", "ln(TG*G)/2"}
+
+    Returns
+    -------
+    float or numpy.ndarray
+
+    Examples
+    --------
+    >>> round(convert_tyg(4.68, "ln(TG*G)/2", "ln(TG*G/2)"), 2)
+    8.67
+    """
+    for form, name in ((from_form, "from_form"), (to_form, "to_form")):
+        if form not in TYG_FORMS:
+            raise ValueError(f"{name}={form!r}: expected one of {TYG_FORMS}")
+    value = as_float_array(value, "value")
+    if from_form == to_form:
+        return _plain(value)
+    if from_form == "ln(TG*G)/2":
+        return _plain(2.0 * value - np.log(2.0))
+    return _plain((value + np.log(2.0)) / 2.0)
+
+
+def predictive_values(sensitivity, specificity, prevalence):
+    """How often a positive and a negative result of a test are right, in a group.
+
+    PPV = sens × p / (sens × p + (1 − spec) × (1 − p)) and NPV = spec × (1 − p) /
+    (spec × (1 − p) + (1 − sens) × p), with p the share of the group that has the condition.
+    Sensitivity and specificity describe the test; the predictive values depend on the group too.
+
+    Parameters
+    ----------
+    sensitivity, specificity : float
+        Fractions between 0 and 1.
+    prevalence : float or array_like
+        Share of the group with the condition, a fraction between 0 and 1 (exclusive).
+
+    Returns
+    -------
+    ppv, npv : float or numpy.ndarray
+        Positive and negative predictive values, as fractions; NaN for a result the test can
+        never give (no negatives when sensitivity is 1 and specificity 0, for example).
+
+    Examples
+    --------
+    >>> ppv, npv = predictive_values(0.57, 0.71, 1 / 3)
+    >>> round(ppv, 3), round(npv, 3)
+    (0.496, 0.768)
+    """
+    sens = in_range(sensitivity, "sensitivity", 0.0, 1.0, "(fraction)")
+    spec = in_range(specificity, "specificity", 0.0, 1.0, "(fraction)")
+    p = as_float_array(prevalence, "prevalence", "(fraction)")
+    if np.any((p <= 0) | (p >= 1)):
+        raise ValueError(f"prevalence={_show(prevalence)}: expected a fraction between 0 and 1 "
+                         "(exclusive); 33 % is 0.33")
+    true_pos, false_pos = sens * p, (1.0 - spec) * (1.0 - p)
+    true_neg, false_neg = spec * (1.0 - p), (1.0 - sens) * p
+    with np.errstate(invalid="ignore", divide="ignore"):  # a test that never gives that result: NaN
+        return _plain(true_pos / (true_pos + false_pos)), _plain(true_neg / (true_neg + false_neg))

@@ -63,6 +63,12 @@ from .panels import (cortisol_panel, free_testosterone_panel, growth_hormone_pan
 from .panels.growth_hormone import clamp_check_figure  # noqa: E402,F401
 from .models import ha2016, ha2016_map, interventions  # noqa: E402,F401
 from .panels import no_return_panel, reversal_panel  # noqa: E402,F401
+from .models import life_stages  # noqa: E402,F401
+from .panels import menopause_panel, pregnancy_panel  # noqa: E402,F401
+from .models import twin_cycle  # noqa: E402,F401
+from .panels import lipid_markers_panel, liver_fat_panel  # noqa: E402,F401
+from .indices import (TG_HDL_CUTOFFS, TYG_CUTOFFS, convert_lipid, convert_tyg,  # noqa: E402,F401
+                      predictive_values, tg_hdl_ratio)
 from .claims import EVIDENCE_KINDS, GRADE_DEFINITIONS, GRADES, check_grade, load_claims  # noqa: E402,F401
 from .claims_table import claims_panel, grades_figure  # noqa: E402,F401
 from .teaching import check, my_progress, predict, quiz, record_answer, use_record  # noqa: E402,F401
@@ -91,4 +97,7 @@ __all__ = [
     "ha2016", "ha2016_map", "interventions", "reversal_panel", "no_return_panel",
     "EVIDENCE_KINDS", "GRADE_DEFINITIONS", "GRADES", "check_grade", "load_claims", "claims_panel",
     "grades_figure", "check", "my_progress", "predict", "quiz", "record_answer", "use_record",
+    "life_stages", "pregnancy_panel", "menopause_panel",
+    "twin_cycle", "liver_fat_panel", "lipid_markers_panel", "TG_HDL_CUTOFFS", "TYG_CUTOFFS", "convert_lipid",
+    "convert_tyg", "predictive_values", "tg_hdl_ratio",
 ]

@@ -48,6 +48,10 @@ from .free_testosterone import free_testosterone_panel  # noqa: E402
 from .vicious_circle import vicious_circle_panel  # noqa: E402
 from .reversal import reversal_panel  # noqa: E402
 from .no_return import no_return_panel  # noqa: E402
+from .pregnancy import pregnancy_panel  # noqa: E402
+from .menopause import menopause_panel  # noqa: E402
+from .liver_fat import liver_fat_panel  # noqa: E402
+from .lipid_markers import lipid_markers_panel  # noqa: E402
 
 __all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel", "homa_calculator_panel", "homa_plane_panel",
            "homa_variability_panel", "progression_panel", "hyperbola_panel",
@@ -55,4 +59,5 @@ __all__ = ["all_panels", "register", "feedback_panel", "fsigt_panel", "homa_calc
            "signaling_panel", "dose_response_panel",
            "cortisol_panel", "growth_hormone_panel", "hormone_effects_panel", "hpg_panel",
            "free_testosterone_panel", "vicious_circle_panel",
-           "reversal_panel", "no_return_panel"]
+           "reversal_panel", "no_return_panel", "pregnancy_panel", "menopause_panel",
+           "liver_fat_panel", "lipid_markers_panel"]
