@@ -421,3 +421,13 @@ def test_a_five_year_run_and_the_map_are_fast_enough():
     t0 = time.perf_counter()
     hm.outcome_map(np.linspace(0, 1461, 30), np.linspace(0.18, 0.8, 30))
     assert time.perf_counter() - t0 < 10.0
+
+
+def test_a_start_day_within_rounding_of_a_sample_time_runs_and_matches_the_exact_day():
+    # np.arange(2.0, 3.55, 0.05)[2] * 365.25 is 767.0249999..., a hair below the sample at 767.025
+    start = np.arange(2.0, 3.55, 0.05)[2] * 365.25
+    days = 4 * 365.25
+    rounded = ha.simulate(days, ha.Intervention(start_day=start, SI_target=0.8), samples=241)
+    exact = ha.simulate(days, ha.Intervention(start_day=767.025, SI_target=0.8), samples=241)
+    assert np.all(np.isfinite(rounded.glucose))
+    np.testing.assert_allclose(rounded.glucose, exact.glucose, rtol=1e-6)
