@@ -309,3 +309,15 @@ def test_the_lesson_namespace_offers_the_claims_tools():
     import glucolab.lesson as lesson
     for name in ("claims_panel", "check_grade", "load_claims", "grades_figure", "GRADES", "EVIDENCE_KINDS"):
         assert name in lesson.__all__ and hasattr(lesson, name)
+
+
+def test_lesson_9_states_the_counts_of_the_table_it_shows(table):
+    # The counts in Lesson 9's prediction 9.e are typed into its key: they must follow the data
+    # whenever the table grows.
+    from glucolab.teaching.keys import find_item
+    item = find_item("9.e")
+    n, trials = len(table), sum(c.grade == "supported by randomised trials" for c in table)
+    assert f"Of the {n} claims" in item.text and item.range[1] == n
+    assert item.explanation.startswith(f"Only {trials} of {n}.")
+    lesson = (ROOT / "notebooks" / "09_reading_health_claims.ipynb").read_text(encoding="utf-8")
+    assert f"{n} claims" in lesson
