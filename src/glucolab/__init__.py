@@ -15,4 +15,4 @@ The package is organised by job:
 Nothing here is medical advice: the lessons teach physiology and how to read evidence.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -71,11 +71,29 @@ from .indices import (TG_HDL_CUTOFFS, TYG_CUTOFFS, convert_lipid, convert_tyg,  
                       predictive_values, tg_hdl_ratio)
 from .claims import EVIDENCE_KINDS, GRADE_DEFINITIONS, GRADES, check_grade, load_claims  # noqa: E402,F401
 from .claims_table import claims_panel, grades_figure  # noqa: E402,F401
+from .display import FigureImage  # noqa: E402,F401
+from .models.feedback import incretin_share  # noqa: E402,F401
+from .panels.settings import lesson_link  # noqa: E402,F401
 from .teaching import check, my_progress, predict, quiz, record_answer, use_record  # noqa: E402,F401
 from .teaching.exercises import register_magic  # noqa: E402
 
 if _in_kernel() is not None:
     register_magic(_in_kernel())  # %%solution, for the worked solutions
+
+
+def _announce() -> None:
+    """The set-up cell's one line: the version (so a class can check it runs the release its
+    instructor chose; see CHANGELOG.md) and where the learner's answers are kept."""
+    from IPython.display import HTML, display
+
+    from . import __version__
+    from .teaching.record import record_path
+    display(HTML(f"<small>glucolab {__version__} · your answers are kept in "
+                 f"<code>{record_path().name}</code> on this computer, and nothing is sent anywhere</small>"))
+
+
+if _in_kernel() is not None:
+    _announce()
 
 import numpy as np  # noqa: E402,F401
 import matplotlib.pyplot as plt  # noqa: E402,F401
@@ -99,5 +117,5 @@ __all__ = [
     "grades_figure", "check", "my_progress", "predict", "quiz", "record_answer", "use_record",
     "life_stages", "pregnancy_panel", "menopause_panel",
     "twin_cycle", "liver_fat_panel", "lipid_markers_panel", "TG_HDL_CUTOFFS", "TYG_CUTOFFS", "convert_lipid",
-    "convert_tyg", "predictive_values", "tg_hdl_ratio",
+    "convert_tyg", "predictive_values", "tg_hdl_ratio", "FigureImage", "incretin_share", "lesson_link",
 ]
