@@ -178,9 +178,9 @@ def panel():
 
 
 def test_the_panel_opens_on_counterpoints_baseline_and_draws_the_model(panel):
-    assert panel.state.glucose_mmoll == pytest.approx(9.2, abs=0.01)  # S_I on the slider is rounded to 0.01
+    assert panel.fasting.glucose_mmoll == pytest.approx(9.2, abs=0.01)  # S_I on the slider is rounded to 0.01
     x, _ = line_data(panel.lines["fasting"])
-    assert x[0] == pytest.approx(panel.state.glucose)
+    assert x[0] == pytest.approx(panel.fasting.glucose)
     assert "9.2 mmol/L" in panel.readout.value and "31 %" in panel.readout.value
     panel.set(liver_fat=2.9, pancreas_fat=6.2)
     assert "7.7 mmol/L" in panel.readout.value and "74 %" in panel.readout.value
@@ -218,8 +218,8 @@ def test_every_slider_combination_gives_a_fasting_state_on_the_crossing(shared_p
               for name in ("liver_fat", "pancreas_fat", "SI", "beta")}
     p.set(**values)
     assert p.message.value == ""
-    g = p.state.glucose
+    g = p.fasting.glucose
     out, up = tc.balance([g], values["liver_fat"], p.person())
     assert out[0] == pytest.approx(up[0], rel=1e-6)
-    assert 0 <= p.state.first_phase <= 1
+    assert 0 <= p.fasting.first_phase <= 1
     assert f"{g:.0f} mg/dL = {g / MGDL_PER_MMOLL:.1f} mmol/L" in p.readout.value

@@ -58,13 +58,14 @@ class FigureImage:
     (['image/png', 'text/html', 'text/plain'], True)
     """
 
-    def __init__(self, figure, alt: str = ""):
+    def __init__(self, figure, alt: str = "", dpi: float | None = None):
         self.figure = figure
         self.alt = figure.get_label() or alt or "A figure."
+        self.dpi = dpi
 
     def _repr_mimebundle_(self, include=None, exclude=None):
         buffer = io.BytesIO()
-        self.figure.savefig(buffer, format="png")
+        self.figure.savefig(buffer, format="png", dpi=self.dpi or "figure")
         png = base64.b64encode(buffer.getvalue()).decode("ascii")
         tag = f'<img alt="{html.escape(self.alt)}" src="data:image/png;base64,{png}"/>'
         return {"text/html": tag, "image/png": png, "text/plain": self.alt}

@@ -4,14 +4,16 @@ Voila app. (One module, so that the browser tests run one after another on one w
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import re
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
-from .conftest import require_browser
+from .conftest import ARTIFACTS, require_browser
 from .jupyter_server import RECORD, ROOT, jupyter_app
 
 pytestmark = pytest.mark.browser
@@ -162,6 +164,44 @@ def predict_by_keyboard(page, prediction, choices: list[int], number: str | None
     page.keyboard.press("Enter")
 
 
+# axe-core (https://github.com/dequelabs/axe-core), from the axe-playwright-python wheel: no
+# download at run time. The lessons must have no serious or critical WCAG 2.1 AA violation.
+AXE = Path(str(importlib.resources.files("axe_playwright_python") / "axe.min.js"))
+# What JupyterLab itself draws around a lesson (the code editors, the list of cells): reported
+# in test-artifacts/, not counted against the lessons.
+JUPYTERLAB_OWN = ".jp-InputArea, .jp-WindowedPanel-viewport, .jp-Toolbar, .jp-cell-toolbar"
+AXE_RUN = """async ([scope, jupyterlabOwn]) => {
+  const result = await axe.run({include: [[scope]]}, {
+      runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']},
+      resultTypes: ['violations']});
+  const found = [];
+  for (const v of result.violations) {
+    for (const node of v.nodes) {
+      const el = node.target.length === 1 ? document.querySelector(node.target[0]) : null;
+      const owner = el && (el.matches(jupyterlabOwn) || el.closest(jupyterlabOwn)) ? 'jupyterlab' : 'lesson';
+      found.push({rule: v.id, impact: v.impact, help: v.help, owner, html: node.html.slice(0, 200),
+                  why: node.failureSummary});
+    }
+  }
+  return found;
+}"""
+
+
+def accessibility_violations(page, name: str, scope: str) -> list[dict]:
+    """Run axe-core on ``scope``; write every violation to test-artifacts/ and return the
+    serious and critical ones that come from the lesson itself."""
+    page.add_script_tag(path=str(AXE))
+    found = page.evaluate(AXE_RUN, [scope, JUPYTERLAB_OWN])
+    ARTIFACTS.mkdir(exist_ok=True)
+    (ARTIFACTS / f"axe-{Path(name).stem}.json").write_text(json.dumps(found, indent=1, ensure_ascii=False),
+                                                          encoding="utf-8")
+    return [v for v in found if v["owner"] == "lesson" and v["impact"] in ("serious", "critical")]
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"{v['impact']} {v['rule']} ({v['help']}): {v['html']}" for v in violations[:10])
+
+
 def canvas_image(panel) -> str:
     return panel.locator(CANVAS).first.evaluate("c => c.toDataURL()")
 
@@ -209,6 +249,8 @@ def test_lesson_runs_and_every_panel_answers_its_controls(lab, page, name):
                 })();
             })""", before)
     assert page.locator(".jp-OutputArea-output", has_text="Error displaying widget").count() == 0, name
+    problems = accessibility_violations(page, name, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
+    assert not problems, f"{name}: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
     shutdown_kernels(lab)
 
 
@@ -237,7 +279,7 @@ def test_a_prediction_made_by_keyboard_opens_its_lock_and_is_recorded(lab, lab_d
     assert "Make your prediction above first" in first.inner_text() and "at 58 min" not in first.inner_text()
     predict_by_keyboard(page, first, choices=[], number="40")
     first.get_by_text("healthy person: fasting insulin").wait_for(timeout=30_000)
-    assert re.search(r"You predicted 40 µU/mL; the model gives 5\d", first.inner_text())
+    assert re.search(r"You predicted 40 µU/mL; the model gives 10\d", first.inner_text())
     assert second.locator(".glucolab-panel").count() == 0  # the next lock is still shut
     predict_by_keyboard(page, second, choices=[1, 3])  # about the same; larger
     second.locator(".glucolab-panel").first.wait_for(timeout=30_000)
@@ -299,6 +341,8 @@ def test_lesson_1_as_an_app(voila, page):
     page.wait_for_function("([c, b]) => c.toDataURL() !== b", arg=[canvas.element_handle(), before],
                            timeout=15_000)
     assert page.locator(".jp-OutputArea-output, .jp-Cell-outputArea", has_text="Error displaying widget").count() == 0
+    problems = accessibility_violations(page, "voila-01", "body")
+    assert not problems, f"Lesson 1 as an app: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
 
 
 BROKEN = {

@@ -8,18 +8,26 @@ soon as it is registered with :func:`register`.
 
 from __future__ import annotations
 
+import functools
 from typing import Callable
 
 _REGISTRY: dict[str, Callable] = {}
 
 
 def register(name: str):
-    """Class or function decorator that adds a panel factory to the registry under ``name``."""
+    """Function decorator that adds a panel factory to the registry under ``name``; each panel it
+    makes carries that name (``panel.name``), which its saved settings use."""
     def decorate(factory):
         if name in _REGISTRY:
             raise ValueError(f"panel name {name!r} is registered twice")
-        _REGISTRY[name] = factory
-        return factory
+
+        @functools.wraps(factory)
+        def make(*args, **kwargs):
+            panel = factory(*args, **kwargs)
+            panel.name = name
+            return panel
+        _REGISTRY[name] = make
+        return make
     return decorate
 
 

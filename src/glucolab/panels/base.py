@@ -20,13 +20,14 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
 from .. import style
-from ..display import show_static_panel, static_mode
+from ..display import FigureImage, show_static_panel, static_mode
 from .static_layer import cache_static
 
 # Wide enough for the longest label with its unit ("S_I (×10⁻⁴ /min per µU/mL)") to show in full.
 CONTROL_WIDTH, LABEL_WIDTH = "460px", "240px"
 SLIDER_LAYOUT = widgets.Layout(width=CONTROL_WIDTH)
 SLIDER_STYLE = {"description_width": LABEL_WIDTH}
+SAVED_IMAGE_DPI = 60  # the still image saved with a lesson: readable, and small in the notebook file
 
 
 def slider(description: str, value: float, low: float, high: float, step: float, fmt: str = ".2f"):
@@ -59,8 +60,11 @@ class Panel:
         A text account of what the figure shows (numbers a screen reader can read).
     message : ipywidgets.HTML
         Where a bad value is reported instead of raising into the notebook.
+    layer : glucolab.panels.static_layer.StaticLayer
+        The cache that draws the unchanging parts of every axes from images.
     """
 
+    name = ""  # the name the panel is registered under (set by the registry), used by its settings
     title = ""
     description = ""  # one or two sentences: what the figure shows, for readers without it
     figsize = (8.0, 6.0)
@@ -73,6 +77,7 @@ class Panel:
         self._holding = 0
         self.error = None  # the last error a control value caused, or None
         self._shown = False  # the static fallback is only redrawn once the panel is on screen
+        self._settings = None  # the settings box, made when first asked for
         with plt.ioff():
             self.figure = plt.figure(figsize=self.figsize, layout="constrained")
         self._configure_canvas()
@@ -91,8 +96,8 @@ class Panel:
         # slider move would cost more than the model solve and the drawing together.
         self.figure.draw_without_rendering()
         self.figure.set_layout_engine("none")
-        moving = list(self._moving_artists())
-        self.layer = cache_static(self.figure, moving) if moving else None
+        # Every axes is drawn from cached images, all but the artists that move (see .static_layer).
+        self.layer = cache_static(self.figure, self._moving_artists())
 
     # -- to implement ------------------------------------------------------------------------
     def _build(self) -> None:
@@ -102,9 +107,10 @@ class Panel:
         raise NotImplementedError
 
     def _moving_artists(self):
-        """The artists an update changes. A panel that lists them gets the rest of their axes
-        (ticks, labels, bands: most of the drawing time) from a cached image; see
-        :mod:`.static_layer`. Default: none, every draw is a full draw."""
+        """The artists an update changes. Everything else (ticks, labels, bands: most of the
+        drawing time) comes from cached images of each axes; see :mod:`.static_layer`. An
+        artist that changes but is not listed is still drawn correctly, because the cache sees
+        the change and renders that part of its axes again, only more slowly. Default: none."""
         return ()
 
     # -- behaviour shared by every panel ----------------------------------------------------
@@ -122,15 +128,43 @@ class Panel:
         try:
             self._redraw()
         except Exception as err:  # noqa: BLE001 - an error in a widget callback is otherwise invisible
-            self.error = err if isinstance(err, ValueError) else ValueError(f"{type(err).__name__}: {err}")
-            self.message.value = (f'<div role="alert" style="color:{style.ALERT_COLOR}">'
-                                  f"⚠ {html.escape(str(self.error))}</div>")
+            self.report(err)
             return
         self.error = None
         self.message.value = ""
         self.figure.canvas.draw_idle()
         if self._output is not None and self._shown:
             self._show_static()
+        if self._settings is not None and self._settings.widget.selected_index is not None:
+            self._settings.refresh()
+
+    def report(self, err: Exception) -> None:
+        """Show ``err`` in the panel's message area, named, instead of raising it."""
+        self.error = err if isinstance(err, ValueError) else ValueError(f"{type(err).__name__}: {err}")
+        self.message.value = (f'<div role="alert" style="color:{style.ALERT_COLOR}">'
+                              f"⚠ {html.escape(str(self.error))}</div>")
+
+    # -- saved and shared settings (see .settings) --------------------------------------------
+    @property
+    def state(self) -> dict:
+        """The panel's settings: its registered name, the package version and its control values."""
+        from .settings import panel_state
+        return panel_state(self)
+
+    def load(self, state: dict) -> None:
+        """Set the controls from ``state``; a state for another panel, with unknown controls or
+        with values out of range is refused with every problem named, and changes nothing."""
+        from .settings import check_state
+        self.set(**check_state(self, state))
+
+    @property
+    def settings(self):
+        """The *Save or share these settings* box under the panel."""
+        if self._settings is None:
+            from .settings import SettingsBox
+            self._settings = SettingsBox(self)
+            self._settings.widget.observe(lambda _c: self._settings.refresh(), names="selected_index")
+        return self._settings
 
     def _on_change(self, _change) -> None:
         self.update()
@@ -194,7 +228,9 @@ class Panel:
             # The figure wraps below the controls on a narrow screen instead of being cut off.
             body = widgets.HBox([self._control_box(), figure_view],
                                 layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
-            self._widget = widgets.VBox([header, body, self.readout, self.message])
+            from ..accessible import ControlNames
+            self._widget = widgets.VBox([header, body, self.readout, self.message, self.settings.widget,
+                                         self.settings.page, ControlNames()])
             self._widget.add_class("glucolab-panel")  # lets browser tests find each panel
         return self._widget
 
@@ -206,7 +242,14 @@ class Panel:
         self._shown = True
         if self._output is not None:
             self._show_static()
-        display(self.widget)
+            display(self.widget)
+            return
+        # Beside the live widget, a still image of the figure with its description as alt text:
+        # viewers without a kernel (GitHub, nbviewer, the HTML export) show the image, while
+        # JupyterLab and Voila, which can draw the widget, prefer it.
+        bundle = FigureImage(self.figure, alt=self.description, dpi=SAVED_IMAGE_DPI)._repr_mimebundle_()
+        bundle.update(self.widget._repr_mimebundle_())
+        display(bundle, raw=True)
 
 
 def nice_ceiling(value: float) -> float:

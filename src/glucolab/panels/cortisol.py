@@ -105,6 +105,9 @@ class CortisolPanel(Panel):
         ax.set_ylabel("glucose utilisation (fraction of maximum)")
         ax.set_title("dashed: saline · solid: this cortisol · ■: measured EC50 ± SEM", fontsize=8)
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.markers.values()]
+
     def effect(self) -> cr.HormoneEffect:
         """The cortisol effect for the current controls."""
         v = self.values

@@ -107,7 +107,10 @@ class DoseResponsePanel(Panel):
         ax.legend(loc="upper left", fontsize=9)
         self.curves = {}
 
-    def settings(self) -> dict:
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.ec50_marks.values(), *self.max_marks.values()]
+
+    def cell_params(self) -> dict:
         """The three CellParams for the current controls, by setting name."""
         v = self.values
         hours = EXERCISE[v["exercise"]]
@@ -118,7 +121,7 @@ class DoseResponsePanel(Panel):
                 "type 2 diabetes": model.PRESETS["type 2 diabetes"].replace(**shared)}
 
     def _redraw(self):
-        self.curves = {key: curve(p) for key, p in self.settings().items()}
+        self.curves = {key: curve(p) for key, p in self.cell_params().items()}
         for key, d in self.curves.items():
             self.lines[key].set_data(d.insulin, d.uptake)
             self.ec50_marks[key].set_data([d.ec50], [0.5 * (d.at_zero + d.maximum)])

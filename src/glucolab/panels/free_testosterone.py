@@ -72,6 +72,9 @@ class FreeTestosteronePanel(Panel):
         ax_b.set_xlabel("share of total (%)")
         ax_b.grid(False)
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.bars, *self.bar_labels]
+
     def _on_change(self, change):
         if change["owner"] is self.controls["unit"] and not self._holding:
             try:

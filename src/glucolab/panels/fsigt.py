@@ -55,6 +55,7 @@ class FSIGTPanel(Panel):
         self.default_fit = fit if fit is not None else reference_fit()
         self.fit = self.default_fit
         self._late = None
+        self._best_curves = {}
         super().__init__()
 
     @property
@@ -99,11 +100,18 @@ class FSIGTPanel(Panel):
     def _moving_artists(self):
         return [*self.fit_lines.values(), *self.lines.values()]
 
+    def _best_curve(self, fit: IVGTTFit) -> np.ndarray:
+        """The best-fit glucose on the fine time grid (computed once per fit: the sliders do not
+        move it)."""
+        if id(fit) not in self._best_curves:  # the fit is kept with its curve, so its id stays its own
+            self._best_curves[id(fit)] = (fit, fit.predict(self.t_fine))
+        return self._best_curves[id(fit)][1]
+
     def _redraw(self):
         f = self.fit = self.late if self.values["from_20"] else self.default_fit
         self.fit_lines["fitted"].set_data(f.times[f.used], f.glucose[f.used])
         self.fit_lines["left_out"].set_data(f.times[~f.used], f.glucose[~f.used])
-        self.fit_lines["best"].set_data(self.t_fine, f.predict(self.t_fine))
+        self.fit_lines["best"].set_data(self.t_fine, self._best_curve(f))
         SI, SG = self.values["SI"] * SI_SCALE, self.values["SG"] * SG_SCALE
         grid = np.union1d(self.t_fine, f.times)
         curve = simulate_ivgtt(grid, f.times, f.insulin, G0=f.G0, SG=SG, SI=SI, p2=f.p2, Gb=f.Gb,

@@ -85,6 +85,9 @@ class GastricEmptyingPanel(Panel):
         ax_s.text(0.99, 0.93, "solid: slider rate · grey dashed: published rate", transform=ax_s.transAxes,
                   ha="right", va="top", fontsize=9)  # a text, not a legend: cheaper to redraw
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.ref_lines.values()]
+
     def results(self) -> tuple[OGTTResult, OGTTResult]:
         """(this emptying rate, the published rate) for the current person and gut set."""
         v = self.values

@@ -76,6 +76,9 @@ class GrowthHormonePanel(Panel):
         axes["action"].set_ylabel("insulin action\n(% of control)")
         axes["action"].set_xlabel("hours")
 
+    def _moving_artists(self):
+        return self.lines.values()
+
     def comparison(self) -> gh.PatternComparison:
         """Insulin action for the current controls and for continuous GH of the same mean."""
         v = self.values

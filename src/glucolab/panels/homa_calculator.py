@@ -93,6 +93,9 @@ class HomaCalculatorPanel(Panel):
                              fontsize=9)
         self.caveats = widgets.HTML(f"<div style='max-width:60em;font-size:90%'><i>{CAVEATS}</i></div>")
 
+    def _moving_artists(self):
+        return self.markers.values()
+
     def _on_change(self, change):
         owner = change["owner"]
         if self._holding:  # reset() or set(): the values arrive already in their units

@@ -3,6 +3,8 @@ loop, side by side, with measured and illustrative sizes told apart (filled and 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import FixedLocator, MaxNLocator
@@ -18,6 +20,20 @@ EFFECT_NAMES = tuple(cr.EFFECTS)
 PEOPLE = ("healthy", "insulin resistant, compensating")
 FACTORS = ("R0", "SI", "SG", "beta")
 FACTOR_LABELS = ("R0", "S_I", "S_G", "β")
+
+
+def _homa(effect, person, strength=1.0) -> tuple[float, float, float]:
+    """Fasting glucose (mg/dL), insulin (µU/mL) and HOMA-IR of ``person`` under ``effect``."""
+    g, i = cr.fasting_state(effect, person, strength)
+    return g, i, homa_ir(g, i, glucose_unit="mg/dL")
+
+
+@lru_cache(maxsize=8)
+def person_at_full_strength(person: str) -> tuple[tuple[float, float, float], list[float]]:
+    """For a person of :data:`PEOPLE`: the fasting state without any effect, and the HOMA-IR
+    under each effect at full strength (the bars; the strength slider does not move them)."""
+    who = feedback.PRESETS[person]
+    return _homa(None, who), [_homa(cr.EFFECTS[name], who)[2] for name in EFFECT_NAMES]
 
 
 class HormoneEffectsPanel(Panel):
@@ -74,10 +90,8 @@ class HormoneEffectsPanel(Panel):
         ax_f.set_ylabel("factor (× unchanged)")
         ax_f.grid(axis="x", visible=False)
 
-    @staticmethod
-    def _homa(effect, person, strength=1.0):
-        g, i = cr.fasting_state(effect, person, strength)
-        return g, i, homa_ir(g, i, glucose_unit="mg/dL")
+    def _moving_artists(self):
+        return self.lines.values()
 
     def _redraw(self):
         v = self.values
@@ -86,11 +100,10 @@ class HormoneEffectsPanel(Panel):
         s = v["strength"] / 100.0
         f = effect.factors(s)
         self.lines["factors"].set_data(np.arange(len(FACTORS)), [float(f[k]) for k in FACTORS])
-        g0, i0, h0 = self._homa(None, person)
-        full = [self._homa(cr.EFFECTS[name], person)[2] for name in EFFECT_NAMES]
+        (g0, i0, h0), full = person_at_full_strength(v["person"])
         for bar, value in zip(self.bars, full):
             bar.set_width(value)
-        g, i, h = self._homa(effect, person, s)
+        g, i, h = _homa(effect, person, s)
         row = EFFECT_NAMES.index(v["effect"])
         self.lines["now"].set_data([h], [row])
         self.lines["baseline"].set_data([h0, h0], [-0.5, len(EFFECT_NAMES) - 0.5])

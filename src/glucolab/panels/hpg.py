@@ -6,6 +6,8 @@ own healthy testosterone, not a product or a dose (see :mod:`glucolab.models.hpg
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from matplotlib.ticker import FixedLocator, MaxNLocator
 
@@ -16,6 +18,13 @@ from .base import Panel, slider
 
 START_H, HOURS = 12.0, 48.0
 EXOGENOUS_GRID = np.linspace(*hpg.RANGES["exogenous"][:2], 61)
+
+
+@lru_cache(maxsize=64)
+def resting_curves(drive: float, capacity: float) -> tuple[hpg.SteadyState, hpg.SteadyState]:
+    """The steady states along :data:`EXOGENOUS_GRID` and without outside androgen, for a drive
+    and a testis capacity (× healthy); the outside-androgen slider does not change them."""
+    return hpg.steady_state(EXOGENOUS_GRID, drive, capacity), hpg.steady_state(0.0, drive, capacity)
 
 
 class HPGPanel(Panel):
@@ -69,17 +78,19 @@ class HPGPanel(Panel):
         ax_s.set_xlabel("outside androgen (× own level)")
         ax_s.set_ylabel("at rest (× healthy)")
 
+    def _moving_artists(self):
+        return self.lines.values()
+
     def _redraw(self):
         v = self.values
         run = hpg.simulate(v["exogenous"], start_h=START_H, hours=HOURS, drive=v["drive"], capacity=v["capacity"])
         self.run = run
         for key in ("lh", "endogenous", "total"):
             self.lines[key].set_data(run.time, getattr(run, key))
-        rest = hpg.steady_state(EXOGENOUS_GRID, v["drive"], v["capacity"])
+        rest, before = resting_curves(float(v["drive"]), float(v["capacity"]))
         self.lines["steady_endogenous"].set_data(EXOGENOUS_GRID, rest.endogenous)
         self.lines["steady_lh"].set_data(EXOGENOUS_GRID, rest.lh)
         now = hpg.steady_state(v["exogenous"], v["drive"], v["capacity"])
-        before = hpg.steady_state(0.0, v["drive"], v["capacity"])
         self.lines["now_endogenous"].set_data([v["exogenous"]], [now.endogenous])
         self.lines["now_lh"].set_data([v["exogenous"]], [now.lh])
         self.axes["steady"].set_ylim(0, max(2.0, 1.1 * before.lh))

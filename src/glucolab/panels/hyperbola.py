@@ -81,6 +81,9 @@ class HyperbolaPanel(ScenarioPanel):
         ax_d.set_ylabel("disposition index (% of healthy)")
         self.trajectory = None
 
+    def _moving_artists(self):
+        return self.lines.values()
+
     def _redraw(self):
         t = self.scenario()
         self.trajectory = t

@@ -114,7 +114,7 @@ class LiverFatPanel(Panel):
         ax_p.set_ylabel("first-phase insulin\n(% of no diabetes)")
         ax_p.set_title("Pancreas", fontsize=11)
         ax_p.legend(loc="lower left", fontsize=7)
-        self.state = None
+        self.fasting = None
 
     def _on_change(self, change):
         if change["owner"] is self.controls["person"]:
@@ -150,7 +150,7 @@ class LiverFatPanel(Panel):
         v = self.values
         person = self.person()
         state = tc.fasting(v["liver_fat"], person, pancreas_fat=v["pancreas_fat"])
-        self.state = state
+        self.fasting = state
         output, uptake = tc.balance(GLUCOSE_GRID, v["liver_fat"], person)
         self.lines["output"].set_data(GLUCOSE_GRID, output)
         self.lines["uptake"].set_data(GLUCOSE_GRID, uptake)

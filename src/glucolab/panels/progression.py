@@ -134,6 +134,9 @@ class ProgressionPanel(ScenarioPanel):
         ax_i.legend(loc="upper left")
         self.trajectory = None
 
+    def _moving_artists(self):
+        return self.lines.values()
+
     def _redraw(self):
         t = self.scenario()
         self.trajectory = t

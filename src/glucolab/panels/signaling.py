@@ -91,6 +91,9 @@ class SignalingPanel(Panel):
         ax_u.yaxis.set_major_locator(FixedLocator([0.0, 6.0, 12.0]))
         self.course = None
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.ref_lines.values()]
+
     def _redraw(self):
         v = self.values
         insulin, serine = float(v["insulin"]), float(v["serine"])

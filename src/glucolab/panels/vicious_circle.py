@@ -4,6 +4,8 @@ is illustrative)."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import numpy as np
 from matplotlib.patches import Rectangle
 from matplotlib.ticker import FixedLocator
@@ -18,6 +20,15 @@ HORIZON = 60.0  # months
 T_GRID = np.linspace(0.3, 1.25, 120)  # relative testosterone
 A_GRID = np.linspace(0.7, 2.3, 120)  # relative visceral adiposity
 NMOL = hpg.T_REF_NMOLL
+FAT_PUSH = vc.fat_push(T_GRID)  # the push of testosterone on visceral fat along T_GRID
+
+
+@lru_cache(maxsize=64)
+def fixed_points(drive: float) -> tuple[list, list]:
+    """The stable and the unstable steady states at a usual drive (cached: the other sliders
+    do not move them)."""
+    points = vc.fixed_points(drive)
+    return [p for p in points if p.stable], [p for p in points if not p.stable]
 
 
 class ViciousCirclePanel(Panel):
@@ -82,17 +93,17 @@ class ViciousCirclePanel(Panel):
         axes["t"].tick_params(labelbottom=False)
         axes["a"].set_xlabel("months")
 
+    def _moving_artists(self):
+        return [*self.lines.values(), *self.windows]
+
     def _redraw(self):
         v = self.values
         course = vc.simulate(v["drive"], v["change"], v["months"], horizon=HORIZON)
         self.course = course
-        fat_push = vc.fat_push(T_GRID)
-        self.lines["fat_rest"].set_data(NMOL * T_GRID, v["drive"] + fat_push)
+        self.lines["fat_rest"].set_data(NMOL * T_GRID, v["drive"] + FAT_PUSH)
         lowered = max(v["drive"] - v["change"], 0.0)
-        self.lines["fat_rest_lowered"].set_data(NMOL * T_GRID, lowered + fat_push)
-        points = vc.fixed_points(v["drive"])
-        stable = [p for p in points if p.stable]
-        unstable = [p for p in points if not p.stable]
+        self.lines["fat_rest_lowered"].set_data(NMOL * T_GRID, lowered + FAT_PUSH)
+        stable, unstable = fixed_points(float(v["drive"]))
         self.lines["stable"].set_data([NMOL * p.testosterone for p in stable], [p.adiposity for p in stable])
         self.lines["unstable"].set_data([NMOL * p.testosterone for p in unstable], [p.adiposity for p in unstable])
         self.lines["path"].set_data(NMOL * course.testosterone, course.adiposity)
