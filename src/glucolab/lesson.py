@@ -87,9 +87,8 @@ def _announce() -> None:
     from IPython.display import HTML, display
 
     from . import __version__
-    from .teaching.record import record_path
-    display(HTML(f"<small>glucolab {__version__} · your answers are kept in "
-                 f"<code>{record_path().name}</code> on this computer, and nothing is sent anywhere</small>"))
+    display(HTML(f"<small>glucolab {__version__} · your answers are kept in a record on this computer "
+                 "(<code>my_progress()</code> shows it), and nothing is sent anywhere</small>"))
 
 
 if _in_kernel() is not None:
