@@ -1,9 +1,22 @@
 """Interactive panels: one function per figure, all listed in one registry.
 
 ``all_panels()`` returns ``{name: factory}`` for every panel in the project; each factory
-returns a :class:`~glucolab.panels.base.Panel` with ``.controls``, ``.figure`` and
+returns a :class:`~glucolab.panels.base.Panel` with ``.controls``, ``.figure``, ``.state`` and
 ``.reset()``. Tests and the benchmark iterate this registry, so a new panel is covered as
 soon as it is registered with :func:`register`.
+
+The machinery:
+
+- :mod:`.base`          the Panel pattern: controls, one figure updated in place, errors shown
+- :mod:`.static_layer`  the unchanging parts of a figure drawn from cached images
+- :mod:`.settings`      saved and shared settings: state, text, links, the settings box
+
+One module per figure, by lesson: :mod:`.feedback`, :mod:`.fsigt` (1); :mod:`.homa_calculator`,
+:mod:`.homa_plane`, :mod:`.homa_variability` (2); :mod:`.progression`, :mod:`.hyperbola` (3);
+:mod:`.ogtt`, :mod:`.gastric_emptying` (4); :mod:`.signaling`, :mod:`.dose_response` (5);
+:mod:`.cortisol`, :mod:`.growth_hormone`, :mod:`.hormone_effects` (6); :mod:`.hpg`,
+:mod:`.free_testosterone`, :mod:`.vicious_circle` (7); :mod:`.reversal`, :mod:`.no_return` (8);
+:mod:`.liver_fat`, :mod:`.lipid_markers` (10); :mod:`.pregnancy`, :mod:`.menopause` (11).
 """
 
 from __future__ import annotations
