@@ -50,8 +50,8 @@ class LiverFatPanel(Panel):
                    "dashed lines are the healthy reference person, the green band the normal fasting range 70-99 "
                    "mg/dL and the dotted line the diabetes threshold 126 mg/dL. Right: first-phase insulin response, "
                    "as a percentage of people without diabetes, against pancreas fat: the straight line through "
-                   "Counterpoint's two group means, measured group means as symbols, and a vertical line at the "
-                   "chosen pancreas fat.")
+                   "Counterpoint's two group means, measured group means as symbols (filled before weight loss, "
+                   "hollow after), and a vertical line at the chosen pancreas fat.")
     figsize = (10.0, 4.6)
 
     def __init__(self, person: str = "fitted to Counterpoint's baseline", liver_fat: float = 12.8,
@@ -103,8 +103,9 @@ class LiverFatPanel(Panel):
         ax_p.plot(grid, 100 * tc.first_phase_fraction(grid), color=style.OKABE_ITO["green"], ls="-",
                   label="line through Counterpoint")
         for fat, pct, label, marker in _measured_first_phase():
+            after = label.endswith(("week 8", "after"))  # hollow after weight loss, filled before
             ax_p.plot([fat], [pct], marker, color=style.OKABE_ITO["purple"] if "Steven" in label
-                      else style.OKABE_ITO["black"], ms=7, ls="none", label=label)
+                      else style.OKABE_ITO["black"], mfc="white" if after else None, ms=7, ls="none", label=label)
         self.lines["pancreas"] = ax_p.axvline(pancreas_fat, color=style.OKABE_ITO["orange"], ls="--", lw=1.5)
         self.lines["first_phase"] = ax_p.plot([], [], "o", mfc="none", mec=style.OKABE_ITO["orange"], ms=13,
                                               mew=2, ls="none")[0]

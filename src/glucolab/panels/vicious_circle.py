@@ -59,7 +59,7 @@ class ViciousCirclePanel(Panel):
         self.axes = axes
         c = style.OKABE_ITO
         ax = axes["plane"]
-        ax.plot(NMOL * vc.testosterone_target(A_GRID), A_GRID, color=style.REFERENCE_GREY, lw=1.6,
+        ax.plot(NMOL * vc.testosterone_target(A_GRID), A_GRID, color=style.REFERENCE_GREY, lw=1.6, ls="-.",
                 label="testosterone at rest")
         self.lines = {
             "fat_rest": ax.plot([], [], color=c["green"], ls="-", lw=1.6, label="fat at rest, usual drive")[0],
