@@ -116,3 +116,27 @@ def test_meal_secretion_leaves_the_fasting_state_alone():
         np.testing.assert_allclose(r.glucose, r.glucose[0], rtol=1e-9)
     with pytest.raises(ValueError, match="incretin"):
         fb.Person(incretin=-0.5)
+
+
+@pytest.mark.parametrize("meal", ["Lesson 1 meal", "Lesson 4 OGTT"])
+def test_the_healthy_reference_lies_within_one_sd_of_people_with_normal_tolerance(meal):
+    # Abdul-Ghani et al. 2010, Table 3: 3,446 adults with normal glucose tolerance after 75 g
+    from glucolab.data import load_normal_ogtt
+    from glucolab.models.ogtt import simulate_ogtt
+    cohort = load_normal_ogtt()
+    r = simulate_meal(75.0) if meal == "Lesson 1 meal" else simulate_ogtt()
+    model = np.interp(cohort.time, r.time, r.glucose)
+    assert np.all(np.abs(model - cohort.mean) <= cohort.sd), (model, cohort.mean, cohort.sd)
+
+
+@pytest.mark.parametrize("name", ["feedback", "ogtt"])
+def test_the_lesson_1_and_4_panels_draw_the_measured_cohort(name):
+    from glucolab.data import load_normal_ogtt
+    from glucolab.panels import all_panels
+    panel = all_panels()[name]()
+    cohort = load_normal_ogtt()
+    squares = [line for line in panel.axes["glucose"].get_lines() if line.get_marker() == "s"]
+    assert len(squares) == 1
+    np.testing.assert_allclose(squares[0].get_ydata(), cohort.mean)
+    assert "3,446 people with normal glucose tolerance" in panel.description
+    panel.close()

@@ -92,3 +92,42 @@ def load_fsigt() -> GlucoseInsulinSeries:
     cols, source = read_table("pacini_bergman_1986_fsigt.csv")
     return GlucoseInsulinSeries(cols["time_min"], cols["glucose_mg_dl"], cols["insulin_uU_ml"],
                                 " ".join(source[1:4]))
+
+
+@dataclass(frozen=True)
+class CohortCurve:
+    """Mean and standard deviation of plasma glucose at the draws of an OGTT in a cohort.
+
+    Attributes
+    ----------
+    time : numpy.ndarray
+        Draw times, min.
+    mean, sd : numpy.ndarray
+        Plasma glucose, mg/dL.
+    n : int
+        People in the cohort.
+    source : str
+        Where the numbers come from.
+    """
+
+    time: np.ndarray
+    mean: np.ndarray
+    sd: np.ndarray
+    n: int
+    source: str
+
+
+def load_normal_ogtt() -> CohortCurve:
+    """Glucose during a 75-g OGTT in 3,446 adults with normal glucose tolerance (Abdul-Ghani et
+    al., Diabetes Care 2010, Table 3, its nine subgroups pooled): the curve of people the lessons
+    set the model's healthy person against.
+
+    Examples
+    --------
+    >>> c = load_normal_ogtt()
+    >>> c.time.tolist(), c.mean.tolist(), c.n
+    ([0.0, 60.0, 120.0], [93.4, 129.2, 100.1], 3446)
+    """
+    cols, source = read_table("normal_glucose_tolerance_ogtt.csv")
+    return CohortCurve(cols["time_min"], cols["glucose_mean_mg_dl"], cols["glucose_sd_mg_dl"],
+                       int(cols["n"][0]), " ".join(source[2:4]))

@@ -8,6 +8,7 @@ import ipywidgets as widgets
 import numpy as np
 
 from .. import style
+from ..data import load_normal_ogtt
 from ..models import feedback as model
 from ..units import MGDL_PER_MMOLL
 from . import register
@@ -23,6 +24,14 @@ def _reference_meal(carbs_g: float) -> model.MealResponse:
     return model.simulate_meal(carbs_g)
 
 
+def draw_normal_cohort(ax, label: str = "people with normal glucose tolerance (mean ± SD)"):
+    """Glucose of 3,446 people with normal glucose tolerance after 75 g (mean ± SD at 0, 60 and
+    120 min; :func:`glucolab.data.load_normal_ogtt`), drawn behind the model: hollow squares."""
+    c = load_normal_ogtt()
+    return ax.errorbar(c.time, c.mean, yerr=c.sd, fmt="s", ms=6, color="#555555", mfc="white", capsize=4,
+                       elinewidth=1.2, zorder=3, label=label)
+
+
 class FeedbackPanel(Panel):
     """A meal response with sliders for S_I, S_G, beta-cell responsiveness, the incretin effect
     and meal size."""
@@ -30,8 +39,9 @@ class FeedbackPanel(Panel):
     title = "A meal in the glucose-insulin feedback loop"
     description = ("Top: plasma glucose after the meal (solid) and for the healthy reference "
                    "person (grey dashed), with the normal fasting range shaded and the 2-hour "
-                   "limit of 140 mg/dL dotted. Middle: plasma insulin. Bottom: how fast meal "
-                   "glucose enters the blood.")
+                   "limit of 140 mg/dL dotted; hollow squares with bars are the mean ± SD of 3,446 "
+                   "people with normal glucose tolerance after a 75-g glucose drink (Abdul-Ghani et al. "
+                   "2010). Middle: plasma insulin. Bottom: how fast meal glucose enters the blood.")
     figsize = (7.6, 6.4)
 
     def __init__(self, preset: str = "healthy", carbs_g: float = 75.0):
@@ -71,6 +81,7 @@ class FeedbackPanel(Panel):
             "insulin": ax_i.plot([], [], color=style.OKABE_ITO["vermillion"], ls="-")[0],
             "appearance": ax_ra.plot([], [], color=style.OKABE_ITO["green"], ls="-")[0],
         }
+        draw_normal_cohort(ax_g, "people, normal tolerance (mean ± SD)")
         ax_g.set_ylabel("glucose (mg/dL)")
         ax_i.set_ylabel("insulin (µU/mL)")
         ax_ra.set_ylabel("meal Ra\n(mg/kg/min)")

@@ -19,13 +19,14 @@ from .. import style
 from ..indices import insulinogenic_index, matsuda, oral_disposition_index
 from ..models import feedback as loop
 from ..models.ogtt import OGTTResult, simulate_ogtt
+from ..thresholds import ADA_THRESHOLDS
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, slider
-from .feedback import CUSTOM, SG_SCALE, SI_SCALE, FeedbackPanel
+from .feedback import CUSTOM, SG_SCALE, SI_SCALE, FeedbackPanel, draw_normal_cohort
 
 DURATION_MIN = 180.0
-FASTING_THRESHOLDS = (100.0, 126.0)  # mg/dL, applied to the 0-min draw
-TWO_HOUR_THRESHOLDS = (140.0, 200.0)  # mg/dL, applied to the 120-min draw
+FASTING_THRESHOLDS = ADA_THRESHOLDS["fasting glucose"]["mg/dL"]  # (100, 126) mg/dL, applied to the 0-min draw
+TWO_HOUR_THRESHOLDS = ADA_THRESHOLDS["2-h OGTT glucose"]["mg/dL"]  # (140, 200) mg/dL, applied to the 120-min draw
 FASTING_SPAN = (0.0, 22.0)  # min: where the fasting thresholds are drawn
 TWO_HOUR_SPAN = (104.0, 136.0)  # min: where the 2-hour thresholds are drawn
 PERSON_SLIDERS = {"SI": ("S_I (×10⁻⁴ /min per µU/mL)", SI_SCALE, 0.1, ".1f"),
@@ -60,7 +61,9 @@ class OGTTPanel(FeedbackPanel):
                    "reference person (grey dashed) and the five blood draws (circles at 0, 30, 60, "
                    "90 and 120 min). Short dotted and dashed lines mark the ADA thresholds where "
                    "they apply: fasting 100 and 126 mg/dL at the 0-min draw, 2-hour 140 and "
-                   "200 mg/dL at the 120-min draw. Bottom: plasma insulin with the same draws.")
+                   "200 mg/dL at the 120-min draw. Hollow squares with bars are the mean ± SD of "
+                   "3,446 people with normal glucose tolerance (Abdul-Ghani et al. 2010). Bottom: "
+                   "plasma insulin with the same draws.")
     figsize = (7.6, 6.0)
 
     def __init__(self, preset: str = "healthy"):
@@ -89,6 +92,7 @@ class OGTTPanel(FeedbackPanel):
         marker = dict(marker="o", ms=7, ls="none", mec="black", zorder=4)
         self.draws = {"glucose": ax_g.plot([], [], color=style.OKABE_ITO["blue"], **marker)[0],
                       "insulin": ax_i.plot([], [], color=style.OKABE_ITO["vermillion"], **marker)[0]}
+        draw_normal_cohort(ax_g)
         ax_g.set_ylabel("glucose (mg/dL)")
         ax_i.set_ylabel("insulin (µU/mL)")
         ax_i.set_xlabel("time after the glucose drink (min)")
@@ -98,6 +102,8 @@ class OGTTPanel(FeedbackPanel):
             ax.yaxis.set_major_locator(MaxNLocator(5))
             ax.yaxis.set_label_coords(-0.085, 0.5)
         # one text instead of a legend: it says the same and costs far less on every redraw
+        ax_g.text(64.0, 174.0, "squares: 3,446 people with normal\nglucose tolerance, mean ± SD", fontsize=8,
+                  color="#555555")
         ax_g.text(0.99, 0.03, "solid: this person\ngrey dashed: healthy reference\ncircles: blood draws",
                   transform=ax_g.transAxes, ha="right", va="bottom", fontsize=9)
         self.result = ref
