@@ -350,6 +350,19 @@ def test_lesson_1_as_an_app(voila, page):
     assert not problems, f"Lesson 1 as an app: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
 
 
+@pytest.mark.parametrize("name", ["10_fat_in_the_wrong_places.ipynb", "11_oestrogen_pregnancy_menopause.ipynb"])
+def test_the_newest_lessons_as_apps(voila, page, name):
+    """Lessons 10 and 11 render in Voila with their predictions locked, no errors, and pass axe."""
+    base, _ = voila
+    page.goto(f"{base}/voila/render/{name}", timeout=120_000)
+    page.locator(".glucolab-prediction").first.wait_for(timeout=180_000)
+    page.wait_for_timeout(1000)
+    assert "Make your prediction above first" in page.locator("body").inner_text()
+    assert page.locator(".jp-OutputArea-output, .jp-Cell-outputArea", has_text="Error").count() == 0, name
+    problems = accessibility_violations(page, f"voila-{name[:2]}", "body")
+    assert not problems, f"{name} as an app: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
+
+
 BROKEN = {
     "zz_cell_error.ipynb": "x = 1\n1 / 0",
     "zz_kernel_dies.ipynb": "import os\nos._exit(1)",
