@@ -9,7 +9,7 @@ from glucolab.models import hpg
 def test_healthy_man_rests_at_one_and_18_4_nmol_per_l():
     s = hpg.steady_state()
     assert (s.gnrh, s.lh, s.endogenous, s.total) == pytest.approx((1.0, 1.0, 1.0, 1.0))
-    assert hpg.T_REF_NMOLL == pytest.approx(531.0 / 28.84)  # Travison et al. 2017 median
+    assert hpg.T_REF_NMOLL == pytest.approx(18.41, abs=0.005)  # Travison et al. 2017 median, 531 ng/dL
     assert hpg.feedback(1.0) == pytest.approx(1.0)
 
 

@@ -47,10 +47,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .units import MOLAR_MASS_TESTOSTERONE, NGDL_PER_NMOLL, TESTOSTERONE, convert  # noqa: F401
 from .validation import _show, in_range, positive
 
-MOLAR_MASS_TESTOSTERONE = 288.42  # g/mol
-NGDL_PER_NMOLL = MOLAR_MASS_TESTOSTERONE / 10.0  # 28.84 ng/dL per nmol/L
+# The molar mass (288.42 g/mol) and NGDL_PER_NMOLL are in the unit registry, glucolab.units.
 K_SHBG = 1.0e9  # association constant of SHBG for testosterone, L/mol (Vermeulen et al. 1999)
 K_ALBUMIN = 3.6e4  # association constant of albumin for testosterone, L/mol (Vermeulen et al. 1999)
 ALBUMIN_MOLAR_MASS = 69_000.0  # g/mol (Vermeulen et al. 1999)
@@ -60,11 +60,10 @@ SHBG_RANGE_NMOLL = (0.5, 500.0)  # nmol/L
 
 _T_UNITS = {"nmol/l": "nmol/L", "nm": "nmol/L", "ng/dl": "ng/dL"}
 _RESULT_UNITS = {"nmol/l": "nmol/L", "pmol/l": "pmol/L", "pg/ml": "pg/mL", "ng/dl": "ng/dL"}
-_PER_NMOLL = {"nmol/L": 1.0, "pmol/L": 1000.0, "pg/mL": MOLAR_MASS_TESTOSTERONE, "ng/dL": NGDL_PER_NMOLL}
-# Outside these bounds a value is not a total testosterone anyone has in that unit (below the
-# quantification limit of assays, or far above the highest doping levels), but it is ordinary
+_PER_NMOLL = TESTOSTERONE.factors  # nmol/L, pmol/L, pg/mL and ng/dL per nmol/L
+# Outside the registry's bounds a value is not a total testosterone anyone has in that unit (below
+# the quantification limit of assays, or far above the highest doping levels), but it is ordinary
 # in the other unit: 450 "nmol/L" is 450 ng/dL, and 0.3 "ng/dL" is 0.3 nmol/L.
-_T_PLAUSIBLE = {"nmol/L": (0.02, 175.0), "ng/dL": (0.5, 5000.0)}
 
 
 def testosterone_unit(unit, name: str = "unit") -> str:
@@ -97,7 +96,7 @@ def check_testosterone(value, unit, name: str = "total_t"):
     """
     unit = testosterone_unit(unit)
     value = positive(value, name, unit)
-    low, high = _T_PLAUSIBLE[unit]
+    low, high = TESTOSTERONE.plausible_in(unit)
     arr = np.asarray(value)
     if np.any((arr < low) | (arr > high)):
         other = "ng/dL" if unit == "nmol/L" else "nmol/L"
@@ -120,7 +119,7 @@ def convert_testosterone(value, from_unit: str, to_unit: str):
     """
     source = testosterone_unit(from_unit, "from_unit")
     value = check_testosterone(value, source, "value")
-    return value * _PER_NMOLL[testosterone_unit(to_unit, "to_unit")] / _PER_NMOLL[source]
+    return convert(value, TESTOSTERONE, source, testosterone_unit(to_unit, "to_unit"), check=False)
 
 
 def _albumin_gdl(albumin, albumin_unit: str):

@@ -46,8 +46,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .units import (MGDL_PER_MMOLL, PMOLL_PER_UUML, check_glucose, check_insulin,
-                    glucose_unit as _glucose_unit, insulin_unit as _insulin_unit)
+from .thresholds import (ADA_CATEGORIES as CATEGORIES, ADA_THRESHOLDS, HOMA_IR_CUTOFFS,  # noqa: F401
+                         MCLAUGHLIN_PRINTED_SI_CUTOFF, TEST_PERFORMANCE, TG_HDL_CUTOFFS, TYG_CUTOFFS)
+from .units import (HBA1C, HDL_MGDL_PER_MMOLL, IFCC_PER_NGSP_SLOPE, MGDL_PER_MMOLL, NGSP_INTERCEPT,  # noqa: F401
+                    PMOLL_PER_UUML, TG_MGDL_PER_MMOLL, analyte as _analyte, check_glucose, check_insulin,
+                    convert as _convert, glucose_unit as _glucose_unit, insulin_unit as _insulin_unit)
 from .validation import _show, in_range, positive
 
 # -- HOMA1 (Matthews et al. 1985) ----------------------------------------------------------------
@@ -60,36 +63,15 @@ HOMA_IR_DENOMINATOR = REFERENCE_GLUCOSE_MMOLL * REFERENCE_INSULIN_UUML  # 22.5
 HOMA_B_GLUCOSE_OFFSET = 3.5  # mmol/L: %B is undefined at or below this glucose
 HOMA_B_FACTOR = 20.0
 
-# Published HOMA-IR cut-offs: (value, who and how, source). They differ with the population,
-# the insulin assay and the criterion (a percentile of healthy people, or the best split for
-# the metabolic syndrome). The popular 2.5 does not come from Matthews et al. (1985).
-HOMA_IR_CUTOFFS = (
-    (1.775, "Iran, adults without diabetes: best split for the metabolic syndrome",
-     "Esteghamati et al. 2010, Nutr Metab (Lond) 7:26"),
-    (2.05, "Spain, general adult population: best split for the metabolic syndrome",
-     "Gayoso-Diz et al. 2013, BMC Endocr Disord 13:47"),
-    (2.5, "a common convention, used e.g. in the Cremona Study (Italy)",
-     "Calori et al. 2011, Diabetes Care 34:210-215"),
-    (2.7, "Brazil, healthy adults: 90th percentile",
-     "Geloneze et al. 2009, Arq Bras Endocrinol Metabol 53:281-287"),
-    (2.77, "Italy (Bruneck), non-obese adults without metabolic disorders: top quintile",
-     "Bonora et al. 1998, Diabetes 47:1643-1649"),
-    (3.46, "Spain, general adult population: 90th percentile",
-     "Gayoso-Diz et al. 2013, BMC Endocr Disord 13:47"),
-)
+# Published HOMA-IR cut-offs: HOMA_IR_CUTOFFS, in glucolab.thresholds.
 
 # -- HbA1c (Hoelzel et al. 2004 master equation; Nathan et al. 2008 ADAG regression) -------------
-IFCC_PER_NGSP_SLOPE = 10.929  # mmol/mol per %
-NGSP_INTERCEPT = 2.15  # %
-HBA1C_RANGE_PERCENT = (3.0, 20.0)  # outside this an assay result is not interpretable here
+# The master equation's slope and intercept (IFCC_PER_NGSP_SLOPE, NGSP_INTERCEPT) are in glucolab.units.
+HBA1C_RANGE_PERCENT = HBA1C.plausible  # 3-20 %: outside this an assay result is not interpretable here
 ADAG_SLOPE_MGDL = 28.7  # mg/dL per %
 ADAG_INTERCEPT_MGDL = -46.7  # mg/dL
 
-# -- triglycerides: mg/dL per mmol/L (molar mass of triolein, 885.7 g/mol, divided by 10) -------
-TG_MGDL_PER_MMOLL = 88.57
-
-_HBA1C_UNITS = {"%": "%", "percent": "%", "ngsp": "%", "dcct": "%", "mmol/mol": "mmol/mol",
-                "ifcc": "mmol/mol"}
+# -- triglycerides: TG_MGDL_PER_MMOLL, mg/dL per mmol/L, is in glucolab.units (triolein) ---------
 
 
 def _plain(value):
@@ -289,10 +271,10 @@ def tyg(triglycerides, glucose, *, triglyceride_unit: str = "mg/dL", glucose_uni
 # -- HbA1c ------------------------------------------------------------------------------------------
 def canonical_hba1c_unit(unit: str, name: str = "unit") -> str:
     """Canonical spelling ("%" for NGSP/DCCT, "mmol/mol" for IFCC) of an HbA1c unit."""
-    key = str(unit).strip().lower().replace(" ", "")
-    if key not in _HBA1C_UNITS:
-        raise ValueError(f"{name}={unit!r}: expected '%' (NGSP/DCCT) or 'mmol/mol' (IFCC)")
-    return _HBA1C_UNITS[key]
+    try:
+        return HBA1C.unit(unit, name)
+    except ValueError:
+        raise ValueError(f"{name}={unit!r}: expected '%' (NGSP/DCCT) or 'mmol/mol' (IFCC)") from None
 
 
 def _hba1c_percent(value, unit: str, name: str = "hba1c"):
@@ -301,9 +283,9 @@ def _hba1c_percent(value, unit: str, name: str = "hba1c"):
     low, high = HBA1C_RANGE_PERCENT
     if unit == "%":
         return in_range(value, name, low, high, "% (NGSP)")
-    ifcc_low, ifcc_high = (IFCC_PER_NGSP_SLOPE * (x - NGSP_INTERCEPT) for x in HBA1C_RANGE_PERCENT)
+    ifcc_low, ifcc_high = HBA1C.plausible_in("mmol/mol")
     value = in_range(value, name, round(ifcc_low, 1), round(ifcc_high, 1), "mmol/mol (IFCC)")
-    return value / IFCC_PER_NGSP_SLOPE + NGSP_INTERCEPT
+    return _convert(value, HBA1C, "mmol/mol", "%", check=False)
 
 
 def convert_hba1c(value, from_unit: str, to_unit: str):
@@ -329,9 +311,7 @@ def convert_hba1c(value, from_unit: str, to_unit: str):
     """
     src, dst = canonical_hba1c_unit(from_unit, "from_unit"), canonical_hba1c_unit(to_unit, "to_unit")
     percent = _hba1c_percent(value, src, "value")
-    if dst == "%":
-        return _plain(percent)
-    return _plain(IFCC_PER_NGSP_SLOPE * (percent - NGSP_INTERCEPT))
+    return _plain(_convert(percent, HBA1C, "%", dst, check=False))
 
 
 def eag_from_hba1c(hba1c, unit: str = "%", *, glucose_unit: str = "mg/dL"):
@@ -366,14 +346,7 @@ def eag_from_hba1c(hba1c, unit: str = "%", *, glucose_unit: str = "mg/dL"):
 
 
 # -- ADA categories ---------------------------------------------------------------------------------
-# Lower limits of "prediabetes" and "diabetes" for each criterion, in the units in which the
-# ADA Standards of Care print them (the mmol/L values are the ADA's own rounded figures).
-ADA_THRESHOLDS = {
-    "fasting glucose": {"mg/dL": (100.0, 126.0), "mmol/L": (5.6, 7.0)},
-    "2-h OGTT glucose": {"mg/dL": (140.0, 200.0), "mmol/L": (7.8, 11.1)},
-    "HbA1c": {"%": (5.7, 6.5), "mmol/mol": (39.0, 48.0)},
-}
-CATEGORIES = ("normal", "prediabetes", "diabetes")
+# ADA_THRESHOLDS and the CATEGORIES are in glucolab.thresholds (ADA Standards of Care 2024).
 
 
 @dataclass(frozen=True)
@@ -471,47 +444,15 @@ from .indices_dynamic import (classify_ogtt, insulinogenic_index, matsuda,  # no
 # -- lipids as markers of insulin resistance (Lesson 10) -----------------------------------------
 from .validation import as_float_array  # noqa: E402
 
-# HDL cholesterol: mg/dL per mmol/L, the molar mass of cholesterol (386.65 g/mol) divided by 10.
-HDL_MGDL_PER_MMOLL = 38.67
+# HDL cholesterol: HDL_MGDL_PER_MMOLL, mg/dL per mmol/L, is in glucolab.units (cholesterol).
 # A TG/HDL ratio worked out in mg/dL is this many times the same person's ratio in mmol/L,
-# because the two molecules have different molar masses: 88.57 / 38.67 = 2.29.
+# because the two molecules have different molar masses (the two factors' ratio, 2.29).
 TG_HDL_MGDL_PER_MMOLL = TG_MGDL_PER_MMOLL / HDL_MGDL_PER_MMOLL
 
 LIPID_UNITS = ("mg/dL", "mmol/L")
-_LIPID_FACTORS = {"triglycerides": TG_MGDL_PER_MMOLL, "HDL": HDL_MGDL_PER_MMOLL}
-# Bounds of what a living person's blood can hold. Triglycerides reach about 10 000 mg/dL
-# (120 mmol/L) only in the rare severe chylomicronaemias; HDL cholesterol falls to a few mg/dL in
-# Tangier disease and rarely exceeds 200 mg/dL. Beyond them a number is a typing or unit error.
-_LIPID_PLAUSIBLE = {"triglycerides": {"mg/dL": (5.0, 10600.0), "mmol/L": (0.06, 120.0)},
-                    "HDL": {"mg/dL": (2.0, 200.0), "mmol/L": (0.05, 5.2)}}
-
-# Published TG/HDL cut-offs, all on the ratio worked out in mg/dL: (value, who and how, source).
-# The McLaughlin abstract prints the same cut-off as "1.8 in SI units"; with the factors above,
-# 3.0 in mg/dL is 1.31 in mmol/L, and 1.8 in mmol/L would be 4.1 in mg/dL (see Lesson 10).
-TG_HDL_CUTOFFS = (
-    (2.5, "young women, Mexico (2244 students): top quarter of the ratio",
-     "Murguia-Romero et al. 2013, J Lipid Res 54:2795-2799"),
-    (3.0, "overweight adults without diabetes, USA (258): best split for the most insulin-resistant "
-          "third by the insulin suppression test; sensitivity 57 %, specificity 71 %",
-     "McLaughlin et al. 2003, Ann Intern Med 139:802-809"),
-    (3.5, "young men, Mexico (2244 students): top quarter of the ratio",
-     "Murguia-Romero et al. 2013, J Lipid Res 54:2795-2799"),
-)
-MCLAUGHLIN_PRINTED_SI_CUTOFF = 1.8  # "1.8 in SI units (3.0 in traditional units)", McLaughlin et al. 2003
-
-# Published TyG cut-offs, both on the ln(TG*G)/2 form: (value, who and reference test, source).
-TYG_CUTOFFS = (
-    (4.65, "748 apparently healthy adults, Mexico; reference: HOMA-IR; sensitivity 84 %, specificity 45 %",
-     "Simental-Mendia et al. 2008, Metab Syndr Relat Disord 6:299-304"),
-    (4.68, "99 adults, Mexico, 54 of them with prediabetes or diabetes; reference: the clamp; "
-           "sensitivity 96.5 %, specificity 85.0 %, area under the ROC curve 0.858",
-     "Guerrero-Romero et al. 2010, J Clin Endocrinol Metab 95:3347-3351"),
-)
-# Sensitivity and specificity of two cut-offs against a reference test, as fractions.
-TEST_PERFORMANCE = {
-    "TG/HDL >= 3.0": (0.57, 0.71, "McLaughlin et al. 2003 (insulin suppression test)"),
-    "TyG >= 4.68": (0.965, 0.850, "Guerrero-Romero et al. 2010 (clamp)"),
-}
+_LIPID_FACTORS = {"triglycerides": _analyte("triglycerides"), "HDL": _analyte("HDL")}
+# What a living person's blood can hold, and the published cut-offs (TG_HDL_CUTOFFS, TYG_CUTOFFS,
+# TEST_PERFORMANCE), are in glucolab.units and glucolab.thresholds.
 
 
 def lipid_unit(unit: str, name: str = "unit") -> str:
@@ -559,7 +500,7 @@ def check_lipid(value, analyte: str, unit: str, name: str | None = None):
     unit = lipid_unit(unit)
     name = name or analyte.lower()
     value = positive(value, name, unit)
-    low, high = _LIPID_PLAUSIBLE[analyte][unit]
+    low, high = _analyte(analyte).plausible_in(unit)
     arr = np.asarray(value)
     if np.any(arr < low) or np.any(arr > high):
         other = "mmol/L" if unit == "mg/dL" else "mg/dL"
@@ -600,8 +541,7 @@ def _convert_lipid(value, analyte, from_unit, to_unit, name):
     value = check_lipid(value, analyte, src, name)
     if src == dst:
         return _plain(value)
-    factor = _LIPID_FACTORS[analyte]
-    return _plain(value / factor if src == "mg/dL" else value * factor)
+    return _plain(_convert(value, _LIPID_FACTORS[analyte], src, dst, check=False))
 
 
 def tg_hdl_ratio(triglycerides, hdl, *, triglyceride_unit: str = "mg/dL", hdl_unit: str = "mg/dL",

@@ -37,6 +37,7 @@ from ..models import gut as gt
 from ..models import ha2016 as ha
 from ..models import topp as tp
 from ..models.minimal import PARAM_UNITS, IVGTTFit, fit_ivgtt
+from ..units import PMOLL_PER_UUML
 from ..validation import in_range, positive
 from .spec import Assignment, Event, ModelSpec, Parameter, Reference, State
 
@@ -262,7 +263,7 @@ def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> Model
                   "Dalla Man, Rizza & Cobelli (2007), Table 1, normal subjects (K)", (DALLA_MAN_2007,)),
         Parameter("V_I", 0.05, "L/kg", "insulin distribution volume",
                   "Dalla Man, Rizza & Cobelli (2007), Table 1", (DALLA_MAN_2007,)),
-        Parameter("pmol_per_uU", 6.0, "pmol.mL/L/uU", "insulin: pmol/L per uU/mL",
+        Parameter("pmol_per_uU", PMOLL_PER_UUML, "pmol.mL/L/uU", "insulin: pmol/L per uU/mL",
                   "the conventional conversion used by glucolab.models.feedback"),
         Parameter("K_D", fb.K_DYNAMIC, "uU.dL/mL/mg", "rate sensitivity of secretion",
                   "K / V_I / 6, from Dalla Man, Rizza & Cobelli (2007)", (DALLA_MAN_2007,),

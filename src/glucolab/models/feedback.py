@@ -78,6 +78,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.integrate import odeint
 
+from ..units import PMOLL_PER_UUML
 from ..validation import in_range
 from .roots import bisect
 
@@ -101,7 +102,7 @@ T_MAX_G = 40.0  # time of peak glucose appearance, min (Hovorka et al. 2004)
 K_INCRETIN = 0.2
 # Rate sensitivity of secretion, µU/mL per mg/dL: K = 2.30 pmol/kg per mg/dL of Dalla Man et
 # al. (IEEE TBME 2007;54:1740-9, Table 1) / V_I 0.05 L/kg / 6 pmol/L per µU/mL.
-K_DYNAMIC = 2.30 / 0.05 / 6.0
+K_DYNAMIC = 2.30 / 0.05 / PMOLL_PER_UUML
 
 # Derived so that the healthy reference sits at (REF_GLUCOSE, REF_INSULIN):
 R0 = REF_SG_FSIGT * REF_GLUCOSE  # net glucose release at zero glucose, mg/dL/min

@@ -33,11 +33,12 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..thresholds import FASTING_DIABETES_MGDL
 from ..validation import as_float_array, in_range
 from . import ha2016 as ha
 from .topp import DAYS_PER_YEAR
 
-DIABETES_FASTING = 126.0  # mg/dL (American Diabetes Association, Diabetes Care 2024;47 Suppl 1:S20-S42)
+DIABETES_FASTING = FASTING_DIABETES_MGDL  # mg/dL (ADA, Diabetes Care 2024;47 Suppl 1:S20-S42)
 DEFAULT_START_YEARS = np.round(np.arange(0.0, 4.0 + 1e-9, 0.1), 10)  # 41 start days, in years
 DEFAULT_SI_TARGETS = np.round(np.arange(0.18, 0.80 + 1e-9, 0.02), 10)  # 32 targets, mL/µU/day
 

@@ -60,10 +60,12 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.integrate import odeint
 
+from ..units import convert
 from ..validation import in_range
 from .roots import bisect
 
-T_REF_NMOLL = 531.0 / 28.84  # healthy median total testosterone, nmol/L (Travison et al. 2017)
+# healthy median total testosterone, 531 ng/dL (Travison et al. 2017), in nmol/L
+T_REF_NMOLL = convert(531.0, "testosterone", "ng/dL", "nmol/L")
 K_FEEDBACK = 0.5  # testosterone (relative) giving half-maximal feedback
 HILL = 4.0  # steepness of the feedback
 TAU = {"gnrh": 0.1, "lh": 1.0, "testosterone": 1.0}  # time constants, h (illustrative)

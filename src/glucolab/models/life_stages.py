@@ -91,6 +91,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..data import data_path
+from ..thresholds import IADPSG_THRESHOLDS, IADPSG_THRESHOLDS_MMOL  # noqa: F401
 from ..units import MGDL_PER_MMOLL, check_glucose, glucose_unit
 from ..validation import as_float_array, in_range
 from . import feedback
@@ -116,8 +117,7 @@ HAPO_MEAN = {0.0: 80.9, 60.0: 134.1, 120.0: 111.0}  # mg/dL at 24-32 weeks, 23,3
 HAPO_SD = {0.0: 6.9, 60.0: 30.9, 120.0: 23.5}  # mg/dL (HAPO 2008)
 
 # -- gestational diabetes: one 75-g OGTT at 24-28 weeks, any one value at or above ------------------
-IADPSG_THRESHOLDS = {0.0: 92.0, 60.0: 180.0, 120.0: 153.0}  # mg/dL (IADPSG 2010; ADA 2024)
-IADPSG_THRESHOLDS_MMOL = {0.0: 5.1, 60.0: 10.0, 120.0: 8.5}  # mmol/L, the same criteria
+# IADPSG_THRESHOLDS (mg/dL) and IADPSG_THRESHOLDS_MMOL are in glucolab.thresholds (IADPSG 2010; ADA 2024).
 IADPSG_NAMES = {0.0: "fasting", 60.0: "1-hour", 120.0: "2-hour"}
 
 # -- menopause -------------------------------------------------------------------------------------

@@ -125,12 +125,13 @@ import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq
 
+from ..units import PMOLL_PER_UUML
 from ..validation import as_float_array, in_range, positive
 from . import feedback
 from .roots import bisect
 
 # -- rate constants (Sedaghat, Sherman & Quon 2002), per minute ---------------------------------
-PMOL_PER_UU = 6.0  # pmol/L per µU/mL, as in glucolab.units (WHO human insulin standard, Vølund 1993)
+PMOL_PER_UU = PMOLL_PER_UUML  # pmol/L per µU/mL, from the unit registry (WHO insulin standard, Vølund 1993)
 K_ON = 6e7 * PMOL_PER_UU * 1e-12  # insulin binding, per µU/mL per min (6e7 /M/min)
 K_OFF = 0.2  # receptor unbinding and dephosphorylation, 1/min
 K_TYR = 4.16  # IRS-1 tyrosine phosphorylation by a fully occupied receptor pool, 1/min

@@ -10,6 +10,7 @@ import numpy as np
 from .. import style
 from ..data import load_normal_ogtt
 from ..models import feedback as model
+from ..thresholds import OGTT_2H_PREDIABETES_MGDL
 from ..units import MGDL_PER_MMOLL
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, keep_in_view, slider
@@ -138,7 +139,7 @@ class FeedbackPanel(Panel):
         self.readout.value = (
             f"Fasting glucose <b>{g0:.0f} mg/dL</b> ({g0 / MGDL_PER_MMOLL:.1f} mmol/L), "
             f"peak <b>{g_peak:.0f} mg/dL</b> at {t_peak:.0f} min, 2-hour <b>{g120:.0f} mg/dL</b> "
-            f"({'above' if g120 >= 140 else 'below'} the 140 mg/dL limit). "
+            f"({'above' if g120 >= OGTT_2H_PREDIABETES_MGDL else 'below'} the 140 mg/dL limit). "
             f"Fasting insulin <b>{r.insulin[0]:.1f} µU/mL</b>, peak <b>{r.insulin.max():.0f} µU/mL</b>.")
 
 

@@ -20,6 +20,7 @@ from .. import style
 from ..models import feedback as loop
 from ..models.gut import EMPTYING_RANGE, GUT_PRESETS
 from ..models.ogtt import OGTTResult, simulate_ogtt
+from ..thresholds import OGTT_2H_PREDIABETES_MGDL
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, slider
 
@@ -66,7 +67,7 @@ class GastricEmptyingPanel(Panel):
                                                 description="Gut parameters", **MENU)
         ax_s, ax_ra, ax_g = self.figure.subplots(3, 1, sharex=True, height_ratios=[1.2, 1.5, 2.5])
         self.axes = {"stomach": ax_s, "appearance": ax_ra, "glucose": ax_g}
-        style.threshold_line(ax_g, 140.0, "2-h limit 140")
+        style.threshold_line(ax_g, OGTT_2H_PREDIABETES_MGDL, "2-h limit 140")
         grey = dict(color=style.REFERENCE_GREY, ls="--", lw=1.5)
         self.ref_lines = {key: ax.plot([], [], **grey)[0] for key, ax in self.axes.items()}
         colors = {"stomach": style.OKABE_ITO["purple"], "appearance": style.OKABE_ITO["green"],

@@ -9,6 +9,7 @@ import numpy as np
 from .. import style
 from ..indices import (HOMA_IR_CUTOFFS, REFERENCE_GLUCOSE_MMOLL, REFERENCE_INSULIN_UUML,
                        classify_glycemia, homa_b, homa_ir, quicki)
+from ..thresholds import HYPOGLYCAEMIA_LEVEL1_MGDL
 from ..units import PMOLL_PER_UUML, PMOLL_PER_UUML_OLD, convert_glucose, convert_insulin
 from . import register
 from .base import Panel, slider
@@ -24,7 +25,7 @@ SCALES = (
     ("quicki", "QUICKI", 0.25, 0.45,
      quicki(REFERENCE_GLUCOSE_MMOLL, REFERENCE_INSULIN_UUML)),
 )
-LOW_GLUCOSE_MGDL = 70.0  # ADA level 1 hypoglycaemia threshold (ADA Standards of Care 2024, section 6)
+LOW_GLUCOSE_MGDL = HYPOGLYCAEMIA_LEVEL1_MGDL  # 70 mg/dL: ADA level 1 hypoglycaemia (Standards of Care 2024, section 6)
 CAVEATS = ("A teaching calculator: try the lesson's example reports, not your own results, which belong "
            "with a clinician who knows you. Fasting sample only (after an overnight fast) · not for people "
            "treated with insulin · one test varies by about 30 % from week to week (Poon et al. 2018) · "

@@ -11,13 +11,14 @@ import numpy as np
 from .. import style
 from ..models import feedback
 from ..models import twin_cycle as tc
+from ..thresholds import FASTING_DIABETES_MGDL, FASTING_PREDIABETES_MGDL, NORMAL_FASTING_MGDL
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, slider
 
 SI_SCALE = 1e-4
 GLUCOSE_GRID = np.linspace(40.0, 400.0, 361)  # mg/dL
-NORMAL_FASTING = (70.0, 99.0)  # mg/dL (ADA 2024)
-DIABETES_FASTING = 126.0  # mg/dL (ADA 2024)
+NORMAL_FASTING = NORMAL_FASTING_MGDL  # (70, 99) mg/dL (ADA 2024)
+DIABETES_FASTING = FASTING_DIABETES_MGDL  # 126 mg/dL (ADA 2024)
 CUSTOM = "custom"
 PEOPLE = {
     "fitted to Counterpoint's baseline": tc.COUNTERPOINT_PERSON,
@@ -161,7 +162,7 @@ class LiverFatPanel(Panel):
         self.lines["pancreas"].set_xdata([v["pancreas_fat"], v["pancreas_fat"]])
         self.lines["first_phase"].set_data([v["pancreas_fat"]], [100 * state.first_phase])
         g = state.glucose
-        category = ("normal" if g < 100.0 else "in the diabetes range" if g >= DIABETES_FASTING
+        category = ("normal" if g < FASTING_PREDIABETES_MGDL else "in the diabetes range" if g >= DIABETES_FASTING
                     else "impaired (100-125 mg/dL)")
         beyond = " (beyond the right edge of the plot)" if g > GLUCOSE_GRID[-1] else ""
         self.readout.value = (

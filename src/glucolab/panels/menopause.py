@@ -12,12 +12,14 @@ from __future__ import annotations
 
 from .. import style
 from ..models import life_stages as ls
+from ..thresholds import ADA_THRESHOLDS
 from . import register
 from .base import slider
 from .pregnancy import SERIES, LifeCoursePanel, ada_verdict
 
-ADA_LINES = ((0, 100.0, "fasting: impaired from"), (0, 126.0, "fasting: diabetes from"),
-             (2, 140.0, "2 h: impaired from"), (2, 200.0, "2 h: diabetes from"))  # mg/dL (ADA 2024)
+_FASTING, _TWO_HOUR = ADA_THRESHOLDS["fasting glucose"]["mg/dL"], ADA_THRESHOLDS["2-h OGTT glucose"]["mg/dL"]
+ADA_LINES = ((0, _FASTING[0], "fasting: impaired from"), (0, _FASTING[1], "fasting: diabetes from"),
+             (2, _TWO_HOUR[0], "2 h: impaired from"), (2, _TWO_HOUR[1], "2 h: diabetes from"))  # mg/dL (ADA 2024)
 
 
 class MenopausePanel(LifeCoursePanel):

@@ -18,17 +18,17 @@ from matplotlib.ticker import FixedLocator
 from .. import style
 from ..models import ha2016 as ha
 from ..models import ha2016_map as hm
+from ..thresholds import OUTCOME_EDGES_MGDL, OUTCOME_NAMES, OUTCOME_RANGES
 from . import register
 from .base import Panel, slider
 
-# Outcome classes of fasting glucose after five years, mg/dL. The model's healthy start sits at
-# 100 mg/dL, exactly the lower limit of impaired fasting glucose of the American Diabetes
-# Association (Diabetes Care 2024;47 Suppl 1:S20-S42), so the first class ends at the limit of
-# the World Health Organization, 110 mg/dL (6.1 mmol/L; WHO/IDF 2006); diabetes from 126 mg/dL in
-# both. Colours run from light to dark, so the classes also read in grey.
-CLASS_EDGES = (0.0, 110.0, 126.0, 200.0, 2000.0)
-CLASS_NAMES = ("near the start", "impaired", "diabetic", "runaway")
-CLASS_RANGES = ("<110", "110-125", "126-199", "≥200")
+# Outcome classes of fasting glucose after five years, mg/dL, with their edges and the reasons for
+# them in glucolab.thresholds (the first class ends at the WHO limit, 110 mg/dL, because the
+# model's healthy start sits at the ADA's 100). Colours run from light to dark, so the classes
+# also read in grey.
+CLASS_EDGES = OUTCOME_EDGES_MGDL  # (0, 110, 126, 200, 2000)
+CLASS_NAMES = OUTCOME_NAMES
+CLASS_RANGES = OUTCOME_RANGES
 CLASS_COLORS = ("#e3f0dc", "#E69F00", "#D55E00", "#3b1b00")
 
 

@@ -18,14 +18,15 @@ from matplotlib.ticker import FixedLocator, MaxNLocator
 
 from .. import style
 from ..models import topp
+from ..thresholds import FASTING_DIABETES_MGDL, NORMAL_FASTING_MGDL
 from . import register
 from .base import Panel, slider
 
 HORIZON_YEARS = 20.0
 SAMPLES = 2001  # one point every 3.65 days: a fall over a few weeks is still resolved
 HEALTHY = topp.fixed_points()[0]  # G = 100 mg/dL, I = 10 µU/mL, beta = 300 mg
-NORMAL_FASTING = (70.0, 99.0)  # mg/dL (ADA 2024)
-DIABETES_FASTING = 126.0  # mg/dL (ADA 2024)
+NORMAL_FASTING = NORMAL_FASTING_MGDL  # (70, 99) mg/dL (ADA 2024)
+DIABETES_FASTING = FASTING_DIABETES_MGDL  # 126 mg/dL (ADA 2024)
 
 
 @lru_cache(maxsize=256)

@@ -19,6 +19,7 @@ from matplotlib.ticker import FixedLocator, MaxNLocator
 from .. import style
 from ..models import ha2016 as ha
 from ..models.topp import DAYS_PER_YEAR
+from ..thresholds import FASTING_DIABETES_MGDL, NORMAL_FASTING_MGDL
 from . import register
 from .base import Panel, slider
 from .no_return import CLASS_PHRASES, outcome_class
@@ -27,8 +28,8 @@ HORIZON_DAYS = ha.FIVE_YEARS
 SAMPLES = 731  # one point every 2.5 days
 RTOL = 1e-6  # the panel's tolerance: glucose within 0.03 mg/dL of a run at 1e-10 over the slider ranges
 START_YEARS = (0.0, 4.5)  # the intervention may start up to half a year before the end
-NORMAL_FASTING = (70.0, 99.0)  # mg/dL (ADA 2024)
-DIABETES_FASTING = 126.0  # mg/dL (ADA 2024)
+NORMAL_FASTING = NORMAL_FASTING_MGDL  # (70, 99) mg/dL (ADA 2024)
+DIABETES_FASTING = FASTING_DIABETES_MGDL  # 126 mg/dL (ADA 2024)
 # Below this fraction of its start the readout calls sigma collapsed: a label, not a published cut-off.
 COLLAPSED = 0.25
 # Default y ranges; an axis grows only when a run leaves its range (new limits cost a redraw of ticks).
