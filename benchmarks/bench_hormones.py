@@ -16,7 +16,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from timing import measure, verdict  # noqa: E402
 
-from glucolab.hormones import free_testosterone  # noqa: E402
+from glucolab.testosterone import free_testosterone  # noqa: E402
 from glucolab.models import counterregulatory, growth_hormone, hpg, vicious_circle  # noqa: E402
 from glucolab.panels import all_panels  # noqa: E402
 

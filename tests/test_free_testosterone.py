@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from glucolab.hormones import (K_ALBUMIN, K_SHBG, NGDL_PER_NMOLL, check_testosterone,
+from glucolab.testosterone import (K_ALBUMIN, K_SHBG, NGDL_PER_NMOLL, check_testosterone,
                                convert_testosterone, free_testosterone)
 
 # Worked by hand with the published constants (K_SHBG = 1.0e9 L/mol = 1 L/nmol, K_alb = 3.6e4

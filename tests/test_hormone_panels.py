@@ -3,7 +3,7 @@
 import numpy as np
 import pytest
 
-from glucolab import hormones
+from glucolab import testosterone as hormones
 from glucolab.models import counterregulatory as cr
 from glucolab.models import growth_hormone as gh
 from glucolab.models import hpg

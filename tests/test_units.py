@@ -182,7 +182,7 @@ def test_convert_is_numpy_aware():
 
 
 def test_the_old_converters_give_exactly_what_convert_gives():
-    from glucolab.hormones import convert_testosterone
+    from glucolab.testosterone import convert_testosterone
     from glucolab.indices import convert_hba1c, convert_lipid
     g = np.array([3.9, 5.5, 7.0, 11.1])
     assert np.array_equal(convert_glucose(g, "mmol/L", "mg/dL"), g * MGDL_PER_MMOLL)

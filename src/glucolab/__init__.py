@@ -12,8 +12,8 @@ Measures and units:
 - :mod:`glucolab.units`           -- unit conversion with a guard against mislabelled values
 - :mod:`glucolab.thresholds`      -- clinical thresholds and cut-offs, with their sources
 - :mod:`glucolab.indices`         -- indices from fasting blood (HOMA, QUICKI, TyG, TG/HDL, HbA1c)
-- :mod:`glucolab.indices_dynamic` -- indices from the five draws of an OGTT (Matsuda and others)
-- :mod:`glucolab.hormones`        -- testosterone on a lab report: free and bioavailable
+- :mod:`glucolab.ogtt_indices`    -- indices from the five draws of an OGTT (Matsuda and others)
+- :mod:`glucolab.testosterone`    -- testosterone on a lab report: free and bioavailable
 - :mod:`glucolab.cohort`          -- a virtual cohort for how far one fasting test can be trusted
 - :mod:`glucolab.claims`          -- the graded claims of the source articles (data/claims.csv)
 - :mod:`glucolab.data`            -- the small data sets the lessons use, with their sources
@@ -29,6 +29,9 @@ Showing a lesson:
 - :mod:`glucolab.envcheck`     -- checks that a learner's set-up can run the lessons
 - :mod:`glucolab.validation`   -- the argument checks every public function shares
 - :mod:`glucolab.cli`          -- the ``glucolab`` command
+
+Old names kept for one release, with a deprecation warning: :mod:`glucolab.indices_dynamic`
+(now ``ogtt_indices``) and :mod:`glucolab.hormones` (now ``testosterone``).
 
 Nothing here is medical advice: the lessons teach physiology and how to read evidence.
 """

@@ -437,7 +437,7 @@ def classify_glycemia(fasting_glucose=None, ogtt_2h_glucose=None, hba1c=None, *,
 
 
 # -- indices from the draws of an oral glucose tolerance test (Lesson 4) -------------------------
-from .indices_dynamic import (classify_ogtt, insulinogenic_index, matsuda,  # noqa: E402,F401
+from .ogtt_indices import (classify_ogtt, insulinogenic_index, matsuda,  # noqa: E402,F401
                               oral_disposition_index)
 
 

@@ -57,7 +57,7 @@ from .panels import gastric_emptying_panel, ogtt_panel  # noqa: E402,F401
 from .models import signaling  # noqa: E402,F401
 from .panels import dose_response_panel, signaling_panel  # noqa: E402,F401
 from .models import counterregulatory, growth_hormone, hpg, vicious_circle  # noqa: E402,F401
-from .hormones import convert_testosterone, free_testosterone  # noqa: E402,F401
+from .testosterone import convert_testosterone, free_testosterone  # noqa: E402,F401
 from .panels import (cortisol_panel, free_testosterone_panel, growth_hormone_panel,  # noqa: E402,F401
                      hormone_effects_panel, hpg_panel, vicious_circle_panel)
 from .panels.growth_hormone import clamp_check_figure  # noqa: E402,F401

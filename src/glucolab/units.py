@@ -4,7 +4,7 @@ Each analyte a lesson measures is one :class:`Analyte` in :data:`ANALYTES`, and 
 :func:`convert`, moves a value of any of them between any two of its units. The older
 converters (:func:`convert_glucose`, :func:`convert_insulin`, and ``convert_hba1c``,
 ``convert_lipid`` and ``convert_testosterone`` in :mod:`glucolab.indices` and
-:mod:`glucolab.hormones`) are thin wrappers over it.
+:mod:`glucolab.testosterone`) are thin wrappers over it.
 
 Where the factors come from
 ---------------------------

@@ -14,7 +14,8 @@ import ipywidgets as widgets
 import numpy as np
 from matplotlib.ticker import FixedLocator
 
-from .. import hormones, style
+from .. import style
+from .. import testosterone as hormones
 from . import register
 from .base import Panel, slider
 
