@@ -363,6 +363,25 @@ def test_the_newest_lessons_as_apps(voila, page, name):
     assert not problems, f"{name} as an app: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
 
 
+def test_a_link_opens_a_lesson_with_a_panel_preset_and_its_settings_copy_back(voila, page):
+    """A lesson_link state arrives through the page's query: the panel starts from it, and its
+    settings box shows the same state as text."""
+    from glucolab.panels.settings import from_text, lesson_link
+    base, _ = voila
+    state = {"panel": "reversal", "values": {"start_year": 1.5, "SI_target": 0.3}}
+    page.goto(lesson_link("10_fat_in_the_wrong_places.ipynb", state, app="voila", base=base), timeout=120_000)
+    panel = page.locator(".glucolab-panel", has_text="intervention starts (year)").first
+    panel.wait_for(timeout=180_000)
+    start = panel.locator(".widget-slider", has_text="intervention starts").locator(".widget-readout")
+    page.wait_for_function("el => el.innerText.trim() === '1.50'", arg=start.element_handle(),
+                           timeout=30_000)
+    panel.get_by_text("Save or share these settings").click()
+    box = panel.locator("textarea").first
+    page.wait_for_function("el => el.value.includes('\"start_year\":1.5')", arg=box.element_handle(), timeout=15_000)
+    shown = from_text(box.input_value())
+    assert shown["values"]["start_year"] == 1.5 and shown["values"]["SI_target"] == 0.3
+
+
 BROKEN = {
     "zz_cell_error.ipynb": "x = 1\n1 / 0",
     "zz_kernel_dies.ipynb": "import os\nos._exit(1)",
