@@ -132,11 +132,22 @@ class Panel:
             return
         self.error = None
         self.message.value = ""
-        self.figure.canvas.draw_idle()
+        self._draw()
         if self._output is not None and self._shown:
             self._show_static()
         if self._settings is not None and self._settings.widget.selected_index is not None:
             self._settings.refresh()
+
+    def _draw(self) -> None:
+        """Draw the figure after an update. An ipympl canvas whose view is on screen draws at once
+        and sends its image: its ``draw_idle`` sends a draw request to the browser and waits for
+        the browser to send it back, a round trip on every move of a control. Before the view is
+        up, and on every other backend, ``draw_idle`` as before."""
+        canvas = self.figure.canvas
+        if getattr(canvas, "syncing_data_url", True) is False:  # ipympl, once its view said "initialized"
+            canvas.draw()
+        else:
+            canvas.draw_idle()
 
     def report(self, err: Exception) -> None:
         """Show ``err`` in the panel's message area, named, instead of raising it."""
