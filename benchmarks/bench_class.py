@@ -13,9 +13,10 @@ For each class size N (default 1, 5, 10 and 20) the benchmark starts the local h
    of 1/60 of the slider's range (or its own step, if larger), back and forth. The default
    rate, 0.5 moves a second for every student at once, is a busy moment of a class: a student
    exploring a panel moves a slider about every two seconds, and in a class seldom all of them
-   at the same time. The benchmark plays the browser's part over
-   the same websocket JupyterLab uses: it sends the slider's new value, answers the figure's
-   request to draw, and stops the clock when the new image arrives. As in JupyterLab, a
+   at the same time. The benchmark plays the browser's part over the same websocket JupyterLab
+   uses: it tells each figure that its view is up, sends the slider's new value, answers the
+   figure's request to draw if it makes one, and stops the clock when the new image arrives.
+   As in JupyterLab, a
    student's next move waits until the previous image is back, and its latency counts from the
    moment it was due. CPU seconds per move add up the CPU time of every kernel, server, the
    hub and the proxy over the phase.
@@ -450,13 +451,18 @@ async def bench(args, base: str, token: str, state: Path) -> dict:
 
 def report(results: dict) -> None:
     print(f"\nSummary ({os.cpu_count()} cores, {psutil.virtual_memory().total / 2 ** 30:.0f} GiB; each student "
-          f"{results['rate']:g} slider moves a second; latency = slider value sent -> new image back)")
-    print(f"{'students':>8} {'MB/student':>10} {'CPU ms/move':>11} {'median ms':>9} {'p95 ms':>7}  "
-          f"(memory and latency: the worst lesson; CPU: the mean over lessons)")
+          f"{results['rate']:g} slider moves a second; latency = slider value sent -> new image back; "
+          f"'typical' = the median over the lessons with sliders)")
+    print(f"{'students':>8} {'MB/student':>10} {'CPU ms/move':>16} {'latency median':>14} {'p95, typical':>12} "
+          f"{'p95, worst':>10} {'machine busy':>12}")
     for r in results["sizes"]:
-        verdict = "ok" if r["p95_ms"] <= TARGET_MS else "OVER"
-        print(f"{r['students']:>8} {r['memory_max_lesson_mb']:>10.0f} {r['cpu_s_per_move'] * 1e3:>11.1f} "
-              f"{r['median_ms']:>9.0f} {r['p95_ms']:>7.0f}  p95 {verdict} (target {TARGET_MS:.0f} ms)")
+        moved = [x for x in r["rows"] if "moves" in x]
+        cpu = [x["cpu_s_per_move"] * 1e3 for x in moved]
+        print(f"{r['students']:>8} {r['memory_max_lesson_mb']:>10.0f} "
+              f"{statistics.mean(cpu):>7.0f} (max {max(cpu):>2.0f}) "
+              f"{statistics.median(x['median_ms'] for x in moved):>11.0f} ms "
+              f"{statistics.median(x['p95_ms'] for x in moved):>9.0f} ms {max(x['p95_ms'] for x in moved):>7.0f} ms "
+              f"{100 * statistics.mean(x['machine_busy'] for x in moved):>10.0f} %")
 
 
 def sizing(results: dict, classes=(30, 100, 300), start_s: float = 60) -> list:
@@ -466,11 +472,13 @@ def sizing(results: dict, classes=(30, 100, 300), start_s: float = 60) -> list:
       measured (RSS; containers do not share it), plus the hub and the proxy, which grow by what
       they gained per student here;
     - cores for sliders: the students' demand (students x rate x CPU seconds per move on the
-      costliest lesson, kernels, servers, hub and proxy included) divided by the highest usable
-      load of the cores. That load is the lowest whole-machine CPU load (other work on the
-      machine included, since it queues the same way) at which any slider phase, at any class
-      size or rate, missed the 250 ms p95 target: below it every phase met the target. With no
-      phase missing it, the highest load measured, a lower bound;
+      costliest lesson, kernels, servers, hub and proxy included, so the idle cost of every
+      server and kernel is in it too) divided by the highest usable load of the cores: the
+      highest share of the cores the class kept busy (the benchmark's own share included) at
+      which the p95 still met the 250 ms target in the stress series, where only the rate
+      changes. Without the stress series, the highest such load at the normal rate, a lower
+      bound. (Slow phases at a low load of the class come from other work on the machine; the
+      stress series ran under the same conditions throughout, so its limit is conservative.)
     - cores for the start: the whole class pressing *Run All* in the same minute (``start_s``),
       each student costing the CPU seconds a kernel needs to start and run the costliest lesson;
     - per student (Zero to JupyterHub): memory guarantee = the heaviest lesson, rounded up to
@@ -483,10 +491,10 @@ def sizing(results: dict, classes=(30, 100, 300), start_s: float = 60) -> list:
     if not moved:
         print("\nNo sizing: none of the lessons run has a panel with a slider.")
         return []
-    rows = [r for size in results["sizes"] for r in size["rows"]] + ([results["stress"]] if "stress" in results else [])
-    phases = [r for r in rows if "moves" in r] + [s for r in rows for s in r.get("stress", [])]
-    missed = [p["machine_busy"] for p in phases if p["p95_ms"] > TARGET_MS]
-    usable = min(missed) if missed else max(p["machine_busy"] for p in phases)
+    stress = results.get("stress", {})
+    phases = ([stress, *stress["stress"]] if stress else moved)
+    fine = [p["load"] for p in phases if p["p95_ms"] <= TARGET_MS]
+    usable = max(fine) if fine else min(p["load"] for p in phases)
     costliest = max(moved, key=lambda r: r["cpu_s_per_move"])
     heaviest = max(largest["rows"], key=lambda r: r["memory_mb"])
     kernel_mb = max(r["kernel_mb"] for r in largest["rows"])
@@ -507,7 +515,7 @@ def sizing(results: dict, classes=(30, 100, 300), start_s: float = 60) -> list:
     print(f"\nSizing for p95 < {TARGET_MS:.0f} ms at {results['rate']:g} moves/s per student: heaviest lesson "
           f"{heaviest['lesson']} ({heaviest['memory_mb']:.0f} MB per student), costliest lesson "
           f"{costliest['lesson']} ({costliest['cpu_s_per_move'] * 1e3:.0f} ms CPU per move), usable load "
-          f"{100 * usable:.0f} % of the cores ({len(missed)} of {len(phases)} slider phases missed the target); "
+          f"{100 * usable:.0f} % of the cores ({'stress series' if stress else 'normal rate only: a lower bound'}); "
           f"hub + proxy {base_mb:.0f} MB + {growth:.1f} MB per student; Run All {run_cpu:.1f} CPU s per student")
     for r in out:
         print(f"  {r['students']:>3} students: {r['memory_gb']} GB, {r['cores']} cores for sliders "

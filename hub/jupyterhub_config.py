@@ -38,8 +38,20 @@ STATE = Path(os.environ.get("GLUCOLAB_HUB_DIR") or ROOT / ".hub").resolve()
 HOST = "127.0.0.1"  # loopback only, for the hub, its proxy and every student's server
 PORT = int(os.environ.get("GLUCOLAB_HUB_PORT") or 8000)
 LESSON_BIN = Path(sys.executable).parent  # the lesson environment (.venv/bin)
-RUNTIME = Path(tempfile.gettempdir()) / f"glucolab-hub-{os.getuid()}"
 STATE.mkdir(parents=True, exist_ok=True)
+
+
+def private_folder(path: Path) -> Path:
+    """A folder only this user can open (made if missing); stop if someone else's is there."""
+    path.mkdir(mode=0o700, exist_ok=True)
+    info = path.lstat()
+    if path.is_symlink() or info.st_uid != os.getuid() or info.st_mode & 0o077:
+        sys.exit(f"{path} is not a folder that only you can open: remove it and start the hub again.")
+    return path
+
+
+# The kernels' sockets live here (see JUPYTER_RUNTIME_DIR below).
+RUNTIME = private_folder(Path(tempfile.gettempdir()) / f"glucolab-hub-{os.getuid()}")
 
 
 def free_port() -> int:
