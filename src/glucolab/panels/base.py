@@ -20,6 +20,7 @@ import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
 from .. import style
+from ..accessible import ControlNames
 from ..display import FigureImage, show_static_panel, static_mode
 from .static_layer import cache_static
 
@@ -67,6 +68,7 @@ class Panel:
     name = ""  # the name the panel is registered under (set by the registry), used by its settings
     title = ""
     description = ""  # one or two sentences: what the figure shows, for readers without it
+    caveats_text = ""  # what the figure cannot tell, shown in small italics under the readout
     figsize = (8.0, 6.0)
 
     def __init__(self):
@@ -74,6 +76,8 @@ class Panel:
         self.controls: dict[str, widgets.Widget] = {}
         self.readout = widgets.HTML()
         self.message = widgets.HTML()
+        self.caveats = (widgets.HTML(f"<div style='max-width:60em;font-size:90%'><i>{self.caveats_text}</i></div>")
+                        if self.caveats_text else None)
         self._holding = 0
         self.error = None  # the last error a control value caused, or None
         self._shown = False  # the static fallback is only redrawn once the panel is on screen
@@ -239,9 +243,9 @@ class Panel:
             # The figure wraps below the controls on a narrow screen instead of being cut off.
             body = widgets.HBox([self._control_box(), figure_view],
                                 layout=widgets.Layout(flex_flow="row wrap", align_items="flex-start"))
-            from ..accessible import ControlNames
-            self._widget = widgets.VBox([header, body, self.readout, self.message, self.settings.widget,
-                                         self.settings.page, ControlNames()])
+            below = [self.readout] + ([self.caveats] if self.caveats is not None else []) + [self.message]
+            self._widget = widgets.VBox([header, body, *below, self.settings.widget, self.settings.page,
+                                         ControlNames()])
             self._widget.add_class("glucolab-panel")  # lets browser tests find each panel
         return self._widget
 

@@ -36,6 +36,7 @@ class HomaCalculatorPanel(Panel):
     """Fasting glucose and insulin in, HOMA-IR, HOMA-%B and QUICKI out, on reference scales."""
 
     title = "HOMA calculator: a fasting lab report on three scales"
+    caveats_text = CAVEATS
     description = ("Three vertical scales side by side. Left: HOMA-IR from 0 to 6, with dotted "
                    "lines at six published cut-offs (1.78 to 3.46) and a grey dot at the reference "
                    "person (1.0). Middle: HOMA-%B from 0 to 400 % (reference 100 %). Right: QUICKI "
@@ -92,7 +93,6 @@ class HomaCalculatorPanel(Panel):
             previous = value
         self.figure.suptitle("▶ your values · ● reference person · dotted: published HOMA-IR cut-offs",
                              fontsize=9)
-        self.caveats = widgets.HTML(f"<div style='max-width:60em;font-size:90%'><i>{CAVEATS}</i></div>")
 
     def _moving_artists(self):
         return self.markers.values()
@@ -158,13 +158,6 @@ class HomaCalculatorPanel(Panel):
             f"HOMA-IR <b>{res['homa_ir']:.2f}</b> (above {len(below)} of the "
             f"{len(HOMA_IR_CUTOFFS)} published cut-offs shown), {b_text}, "
             f"QUICKI <b>{res['quicki']:.3f}</b>.")
-
-    @property
-    def widget(self) -> widgets.Widget:
-        if not hasattr(self, "_widget"):
-            super().widget  # builds the standard layout
-            self._widget.children = self._widget.children + (self.caveats,)
-        return self._widget
 
 
 @register("homa_calculator")

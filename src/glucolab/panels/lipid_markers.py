@@ -31,6 +31,7 @@ class LipidMarkersPanel(Panel):
     """Triglycerides, HDL cholesterol and glucose in; TG/HDL and TyG on scales with cut-offs; predictive values."""
 
     title = "Lipid markers of insulin resistance: TG/HDL and TyG"
+    caveats_text = CAVEATS
     description = ("Three plots. Left: a vertical scale of the TG/HDL ratio from 0 to 10 worked out in mg/dL, with "
                    "the same ratio in mmol/L on its right-hand axis, dotted lines at published cut-offs (2.5, 3.0 and "
                    "3.5) and a dashed line where the printed 1.8 in mmol/L would fall. Middle: the TyG index on "
@@ -107,7 +108,6 @@ class LipidMarkersPanel(Panel):
         ax_p.set_xlabel("insulin resistant in the group (%)")
         ax_p.set_ylabel("positives who are\ninsulin resistant (%)")
         ax_p.legend(loc="lower right", fontsize=7)
-        self.caveats = widgets.HTML(f"<div style='max-width:60em;font-size:90%'><i>{CAVEATS}</i></div>")
         self.results_now = None
 
     def _on_change(self, change):
@@ -183,13 +183,6 @@ class LipidMarkersPanel(Panel):
 
     def _moving_artists(self):
         return list(self.markers.values())
-
-    @property
-    def widget(self) -> widgets.Widget:
-        if not hasattr(self, "_widget"):
-            super().widget  # builds the standard layout
-            self._widget.children = self._widget.children + (self.caveats,)
-        return self._widget
 
 
 @register("lipid_markers")
