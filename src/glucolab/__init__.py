@@ -28,6 +28,7 @@ Showing a lesson:
 - :mod:`glucolab.quiz`         -- the first question widgets, kept for older notebooks
 - :mod:`glucolab.envcheck`     -- checks that a learner's set-up can run the lessons
 - :mod:`glucolab.validation`   -- the argument checks every public function shares
+- :mod:`glucolab.deprecation`  -- old names kept for one release, each warning what replaced it
 - :mod:`glucolab.cli`          -- the ``glucolab`` command
 
 Old names kept for one release, with a deprecation warning: :mod:`glucolab.indices_dynamic`

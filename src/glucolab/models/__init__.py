@@ -1,6 +1,7 @@
 """Published physiological models: pure functions that take parameters with units and
 return named arrays. No widgets and no plotting here, so every model is testable alone.
 
+- :mod:`.timecourse`        the shapes every model shares: Range, Parameters and the TimeCourse result
 - :mod:`.minimal`           Bergman's minimal model driven by measured insulin, and its FSIGT fit
 - :mod:`.feedback`          the closed glucose-insulin loop used for meals and fasting states
 - :mod:`.roots`             vectorised bisection shared by the steady-state solvers

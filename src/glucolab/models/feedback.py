@@ -78,9 +78,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from scipy.integrate import odeint
 
+from ..deprecation import renamed
+from ..indices import homa_ir
 from ..units import PMOLL_PER_UUML
 from ..validation import in_range
 from .roots import bisect
+from .timecourse import Parameters, Range, TimeCourse
 
 # -- the healthy reference person (fit of the Pacini & Bergman 1986 FSIGT) -------------------
 REF_GLUCOSE = 92.0  # basal glucose, mg/dL
@@ -118,17 +121,18 @@ S_MAX = K_INSULIN * REF_INSULIN / _shape(REF_GLUCOSE)  # maximal secretion, µU/
 
 # Ranges within which the model is physiological and integrates; panels use them for sliders.
 RANGES = {
-    "SI": (2e-5, 3e-3, "1/min per uU/mL"),
-    "SG": (2e-3, 0.04, "1/min"),
-    "beta": (0.1, 5.0, "x healthy"),
-    "carbs_g": (0.0, 150.0, "g"),
-    "body_mass_kg": (30.0, 200.0, "kg"),
-    "incretin": (0.0, 2.0, "x healthy"),
+    "SI": Range(2e-5, 3e-3, "1/min per uU/mL"),
+    "SG": Range(2e-3, 0.04, "1/min"),
+    "beta": Range(0.1, 5.0, "x healthy"),
+    "carbs_g": Range(0.0, 150.0, "g"),
+    "body_mass_kg": Range(30.0, 200.0, "kg"),
+    "incretin": Range(0.0, 2.0, "x healthy"),
+    "duration": Range(1.0, 1440.0, "min"),
 }
 
 
 @dataclass(frozen=True)
-class Person:
+class Person(Parameters):
     """Parameters of one person in the feedback model.
 
     Attributes
@@ -153,8 +157,7 @@ class Person:
 
     def __post_init__(self):
         for name in ("SI", "SG", "beta", "body_mass_kg", "incretin"):
-            low, high, unit = RANGES[name]
-            in_range(getattr(self, name), name, low, high, unit)
+            RANGES[name].check(getattr(self, name), name)
 
 
 # Presets for the lessons. The healthy person is the reference; the other two change S_I, S_G
@@ -165,8 +168,10 @@ class Person:
 # supplies about 50-70 % of the insulin response to oral glucose in healthy people, supplies less
 # than 20 % in type 2 diabetes (Meier JJ, Nauck MA. Diabetes 2010;59:1117-25, from Nauck et al.
 # Diabetologia 1986;29:46-52): the type 2 preset keeps a fifth of it, 17-18 % of its response to 75 g.
+PARAMS = Person()  # the healthy reference
+
 PRESETS = {
-    "healthy": Person(),
+    "healthy": PARAMS,
     "insulin resistant, compensating": Person(SI=2.5e-4, beta=3.0),
     "type 2 diabetes": Person(SI=1.5e-4, SG=0.0085, beta=0.7, incretin=0.2),
 }
@@ -217,7 +222,7 @@ def incretin_share(response: "MealResponse", until_min: float = 180.0) -> float:
 
     Examples
     --------
-    >>> round(incretin_share(simulate_meal(75.0)), 2)
+    >>> round(incretin_share(simulate(carbs_g=75.0)), 2)
     0.58
     """
     p = response.person
@@ -268,22 +273,73 @@ def fasting_state(SI, SG=REF_SG, beta=1.0, *, R0=R0, iterations: int = 60):
 
     Returns
     -------
-    glucose : float or numpy.ndarray
-        Fasting glucose, mg/dL.
-    insulin : float or numpy.ndarray
-        Fasting insulin, µU/mL.
+    FastingState
+        Glucose (mg/dL) and insulin (µU/mL), floats or arrays; unpacks as ``glucose, insulin``.
+
+    Examples
+    --------
+    >>> state = fasting_state(REF_SI)
+    >>> round(state.glucose, 6), round(state.insulin, 6)
+    (92.0, 11.0)
+    >>> glucose, insulin = fasting_state([8.1e-4, 2.5e-4], beta=[1.0, 3.0])
+    >>> glucose.round(1).tolist()
+    [92.0, 93.5]
     """
     SI, SG, beta, R0 = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (SI, SG, beta, R0)))
     glucose = bisect(lambda g: (SG + SI * secretion(g, beta) / K_INSULIN) * g - R0,
                      np.ones(SI.shape), np.full(SI.shape, 2000.0), iterations)
     insulin = secretion(glucose, beta) / K_INSULIN
     if glucose.ndim == 0:
-        return float(glucose), float(insulin)
-    return glucose, insulin
+        return FastingState(float(glucose), float(insulin))
+    return FastingState(glucose, insulin)
+
+
+def steady_state(*, params: Person | None = None, **overrides) -> FastingState:
+    """The fasting state of one person: the loop at rest, with no meal.
+
+    Parameters
+    ----------
+    params : Person, optional
+        Default :data:`PARAMS`, the healthy reference.
+    **overrides
+        Single fields of :class:`Person` to change (``SI``, ``SG``, ``beta`` ...).
+
+    Examples
+    --------
+    >>> round(steady_state(SI=2.5e-4, beta=3.0).glucose, 1)
+    93.5
+    """
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    return fasting_state(p.SI, p.SG, p.beta)
 
 
 @dataclass(frozen=True)
-class MealResponse:
+class FastingState:
+    """Fasting glucose and insulin of the loop; floats, or arrays for many people at once.
+
+    Attributes
+    ----------
+    glucose : float or numpy.ndarray
+        Fasting plasma glucose, mg/dL.
+    insulin : float or numpy.ndarray
+        Fasting plasma insulin, µU/mL.
+    """
+
+    glucose: float | np.ndarray
+    insulin: float | np.ndarray
+
+    def __iter__(self):
+        """Unpacks as ``glucose, insulin``."""
+        return iter((self.glucose, self.insulin))
+
+    @property
+    def homa_ir(self):
+        """HOMA-IR of this state (Matthews et al. 1985, via :func:`glucolab.indices.homa_ir`)."""
+        return homa_ir(self.glucose, self.insulin, glucose_unit="mg/dL", insulin_unit="uU/mL")
+
+
+@dataclass(frozen=True)
+class MealResponse(TimeCourse):
     """Time courses after a meal.
 
     Attributes
@@ -316,10 +372,8 @@ class MealResponse:
     carbs_g: float = 0.0
     absorption_states: np.ndarray | None = field(default=None, repr=False)
 
-    def at(self, minutes):
-        """Glucose (mg/dL) and insulin (µU/mL) interpolated at ``minutes``."""
-        return (np.interp(minutes, self.time, self.glucose),
-                np.interp(minutes, self.time, self.insulin))
+    TIME_UNIT = "min"
+    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "remote_insulin": "1/min", "appearance": "mg/kg/min"}
 
 
 def _loop(y, ra, p: Person):
@@ -342,23 +396,21 @@ def _rhs_with_gut(y, t, p, carbs_g, gut):
     return (*_loop(y[:3], gut.rate(q, p.body_mass_kg), p), *gut.derivatives(q, carbs_g))
 
 
-def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
-                  duration_min: float = 300.0, step_min: float = 1.0, absorption=None,
-                  **overrides) -> MealResponse:
+def simulate(duration: float = 300.0, *, params: Person | None = None, carbs_g: float = 75.0,
+             step: float = 1.0, absorption=None, **overrides) -> MealResponse:
     """Simulate the glucose and insulin response to one meal eaten at t = 0.
 
     The person starts in their fasting steady state.
 
     Parameters
     ----------
+    duration : float, default 300
+        Length of the simulation, min (1 to 1440).
+    params : Person, optional
+        Parameters; default :data:`PARAMS`, the healthy reference.
     carbs_g : float, default 75
         Carbohydrate in the meal, g (0 to 150; 75 g is the OGTT load).
-    person : Person, optional
-        Parameters; default the healthy reference. Keywords ``SI``, ``SG``, ``beta``,
-        ``body_mass_kg`` and ``incretin`` override single fields.
-    duration_min : float, default 300
-        Length of the simulation, min (1 to 1440).
-    step_min : float, default 1
+    step : float, default 1
         Spacing of the output samples, min.
     absorption : object, optional
         A gut model with states of its own, integrated together with the loop, for example
@@ -366,6 +418,9 @@ def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
         ``initial_state(carbs_g)`` (amounts at t = 0), ``derivatives(state, carbs_g)`` (their
         rates of change) and ``rate(state, body_mass_kg)`` (appearance in plasma, mg/kg/min).
         Default None: the Hovorka et al. (2004) appearance above, unchanged.
+    **overrides
+        Single fields of :class:`Person` to change: ``SI``, ``SG``, ``beta``, ``body_mass_kg``,
+        ``incretin``.
 
     Returns
     -------
@@ -373,20 +428,18 @@ def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
 
     Examples
     --------
-    >>> r = simulate_meal(0.0)           # no meal: the fasting state holds
+    >>> r = simulate(carbs_g=0.0)           # no meal: the fasting state holds
     >>> round(float(r.glucose[-1]), 3)
     92.0
+    >>> round(simulate(180, SI=2.5e-4, beta=3.0).at(120).glucose, 1)
+    98.8
     """
-    base = person if person is not None else PRESETS["healthy"]
-    unknown = set(overrides) - set(Person.__dataclass_fields__)
-    if unknown:
-        raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected SI, SG, beta, body_mass_kg or incretin")
-    p = Person(**{**base.__dict__, **overrides})
-    carbs_g = in_range(carbs_g, "carbs_g", *RANGES["carbs_g"])
-    duration_min = in_range(duration_min, "duration_min", 1.0, 1440.0, "min")
-    step_min = in_range(step_min, "step_min", 0.05, duration_min, "min")
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    carbs_g = RANGES["carbs_g"].check(carbs_g, "carbs_g")
+    duration = RANGES["duration"].check(duration, "duration")
+    step = in_range(step, "step", 0.05, duration, "min")
     g0, i0 = fasting_state(p.SI, p.SG, p.beta)
-    t = np.arange(0.0, duration_min + 0.5 * step_min, step_min)
+    t = np.arange(0.0, duration + 0.5 * step, step)
     if absorption is not None:
         start = (g0, p.SI * i0, i0, *absorption.initial_state(carbs_g))
         y = odeint(_rhs_with_gut, start, t, args=(p, carbs_g, absorption),
@@ -397,3 +450,12 @@ def simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *,
     y = odeint(_rhs, (g0, p.SI * i0, i0), t, args=(p, carbs_g),
                rtol=1e-7, atol=1e-9)
     return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], appearance(t, carbs_g, p.body_mass_kg), p, carbs_g)
+
+
+def _simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *, duration_min: float = 300.0,
+                   step_min: float = 1.0, absorption=None, **overrides) -> MealResponse:
+    return simulate(duration_min, params=person, carbs_g=carbs_g, step=step_min, absorption=absorption,
+                    **overrides)
+
+
+simulate_meal = renamed(_simulate_meal, "simulate_meal", new_name="simulate(duration, carbs_g=..., params=...)")

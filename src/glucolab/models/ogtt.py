@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..deprecation import renamed
 from ..validation import _show, as_float_array
 from . import feedback
 from .gut import MG_PER_G, DallaManGut, GutParameters, gut_parameters
@@ -128,26 +129,25 @@ class OGTTResult:
         return mg / (self.dose_g * MG_PER_G)
 
 
-def simulate_ogtt(dose_g: float = STANDARD_DOSE_G, person: feedback.Person | None = None, *,
-                  gut="normal", emptying: float = 1.0, duration_min: float = 180.0,
-                  step_min: float = 1.0, **overrides) -> OGTTResult:
+def simulate(duration: float = 180.0, *, params: feedback.Person | None = None, dose_g: float = STANDARD_DOSE_G,
+             gut="normal", emptying: float = 1.0, step: float = 1.0, **overrides) -> OGTTResult:
     """Simulate an oral glucose tolerance test.
 
     Parameters
     ----------
+    duration : float, default 180
+        Length of the simulation, min (120-1440; the draws need the first 120 min).
+    params : feedback.Person, optional
+        Loop parameters; default the healthy reference of Lesson 1. Keywords ``SI``
+        (1/min per µU/mL), ``SG`` (1/min), ``beta`` (× healthy), ``incretin`` and
+        ``body_mass_kg`` override single fields.
     dose_g : float, default 75
         Glucose load, g (above 0 and at most 100; 75 g is the standard adult test).
-    person : feedback.Person, optional
-        Loop parameters; default the healthy reference of Lesson 1. Keywords ``SI``
-        (1/min per µU/mL), ``SG`` (1/min), ``beta`` (× healthy) and ``body_mass_kg`` override
-        single fields.
     gut : GutParameters or {"normal", "type 2 diabetes"}, default "normal"
         Gut parameters of Dalla Man et al. (2007).
     emptying : float, default 1
         Gastric emptying rate as a multiple of the published one (0.2-3; below 1 is slower).
-    duration_min : float, default 180
-        Length of the simulation, min (120-1440; the draws need the first 120 min).
-    step_min : float, default 1
+    step : float, default 1
         Spacing of the output samples, min (at most 30, so every draw time is a sample).
 
     Returns
@@ -156,28 +156,38 @@ def simulate_ogtt(dose_g: float = STANDARD_DOSE_G, person: feedback.Person | Non
 
     Examples
     --------
-    >>> r = simulate_ogtt()
+    >>> r = simulate()
     >>> [round(g) for g in r.samples.glucose]
     [92, 142, 114, 103, 103]
     >>> r.classification().overall
     'normal'
     """
     dose_g = check_dose(dose_g)
-    params = gut_parameters(gut)
+    gut_params = gut_parameters(gut)
     if emptying != 1.0:
-        params = params.scaled(emptying)
-    duration_min = float(as_float_array(duration_min, "duration_min", "min"))
-    if not 120.0 <= duration_min <= 1440.0:
-        raise ValueError(f"duration_min={duration_min:g}: expected 120 to 1440 min (the last draw "
+        gut_params = gut_params.scaled(emptying)
+    duration = float(as_float_array(duration, "duration", "min"))
+    if not 120.0 <= duration <= 1440.0:
+        raise ValueError(f"duration={duration:g}: expected 120 to 1440 min (the last draw "
                          "is at 120 min)")
-    step_min = float(as_float_array(step_min, "step_min", "min"))
-    if not 0.05 <= step_min <= 30.0 or not np.isclose(30.0 / step_min, round(30.0 / step_min)):
-        raise ValueError(f"step_min={step_min:g}: expected a step between 0.05 and 30 min that "
+    step = float(as_float_array(step, "step", "min"))
+    if not 0.05 <= step <= 30.0 or not np.isclose(30.0 / step, round(30.0 / step)):
+        raise ValueError(f"step={step:g}: expected a step between 0.05 and 30 min that "
                          "divides 30 min, so that every draw time is a sample")
-    meal = feedback.simulate_meal(dose_g, person, duration_min=duration_min, step_min=step_min,
-                                  absorption=DallaManGut(params), **overrides)
-    index = np.rint(np.asarray(SAMPLE_TIMES) / step_min).astype(int)
+    meal = feedback.simulate(duration, params=params, carbs_g=dose_g, step=step,
+                             absorption=DallaManGut(gut_params), **overrides)
+    index = np.rint(np.asarray(SAMPLE_TIMES) / step).astype(int)
     draws = OGTTSamples(meal.time[index].copy(), meal.glucose[index].copy(), meal.insulin[index].copy())
     states = meal.absorption_states / MG_PER_G
     return OGTTResult(meal.time, meal.glucose, meal.insulin, meal.appearance, states[:, 0] + states[:, 1],
-                      states[:, 2], draws, dose_g, meal.person, params)
+                      states[:, 2], draws, dose_g, meal.person, gut_params)
+
+
+def _simulate_ogtt(dose_g: float = STANDARD_DOSE_G, person: feedback.Person | None = None, *,
+                   gut="normal", emptying: float = 1.0, duration_min: float = 180.0,
+                   step_min: float = 1.0, **overrides) -> OGTTResult:
+    return simulate(duration_min, params=person, dose_g=dose_g, gut=gut, emptying=emptying, step=step_min,
+                    **overrides)
+
+
+simulate_ogtt = renamed(_simulate_ogtt, "simulate_ogtt", new_name="simulate(duration, dose_g=..., params=...)")
