@@ -24,10 +24,10 @@ MODEL_TARGET_MS = 10.0
 PANEL_TARGET_MS = 50.0
 PANELS = ("cortisol", "growth_hormone", "hormone_effects", "hpg_loop", "free_testosterone", "vicious_circle")
 MODEL_CALLS = {
-    "cortisol: fasting state at 53 levels": lambda: counterregulatory.cortisol_fasting_state(
+    "cortisol: fasting state at 53 levels": lambda: counterregulatory.cortisol_steady_state(
         np.linspace(14.0, 40.0, 53)),
     "GH: 48 h, pulses vs continuous": lambda: growth_hormone.compare_patterns(5.0, 4, 1.0, 48.0),
-    "HPG: 48 h time course": lambda: hpg.simulate(1.0),
+    "HPG: 48 h time course": lambda: hpg.simulate(48.0, exogenous=1.0),
     "HPG: 61 steady states": lambda: hpg.steady_state(np.linspace(0.0, 3.0, 61)),
     "circle: 60 months": lambda: vicious_circle.simulate(change=0.2, months=12.0),
     "free T at 80 SHBG values": lambda: free_testosterone(15.0, np.linspace(5, 200, 80), unit="nmol/L"),

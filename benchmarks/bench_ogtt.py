@@ -17,24 +17,24 @@ from timing import measure, verdict  # noqa: E402
 
 from glucolab.indices import insulinogenic_index, matsuda, oral_disposition_index  # noqa: E402
 from glucolab.models.feedback import PRESETS  # noqa: E402
-from glucolab.models.gut import simulate_gut  # noqa: E402
-from glucolab.models.ogtt import simulate_ogtt  # noqa: E402
+from glucolab.models import gut as gt  # noqa: E402
+from glucolab.models import ogtt  # noqa: E402
 
 TARGET_MS = 20.0
 CASES = {
-    "OGTT 180 min, healthy": dict(person=PRESETS["healthy"]),
-    "OGTT 180 min, type 2, type 2 gut": dict(person=PRESETS["type 2 diabetes"], gut="type 2 diabetes"),
-    "OGTT 240 min, emptying x 0.3": dict(emptying=0.3, duration_min=240.0),
+    "OGTT 180 min, healthy": dict(params=PRESETS["healthy"]),
+    "OGTT 180 min, type 2, type 2 gut": dict(params=PRESETS["type 2 diabetes"], gut="type 2 diabetes"),
+    "OGTT 240 min, emptying x 0.3": dict(emptying=0.3, duration=240.0),
 }
 
 
 def run() -> None:
     for label, kwargs in CASES.items():
-        med = np.median(measure(lambda: simulate_ogtt(**kwargs), 30))
+        med = np.median(measure(lambda: ogtt.simulate(**kwargs), 30))
         print(f"{label:<40}{med:8.2f} ms median   target <= {TARGET_MS:.0f} ms: {verdict(med, TARGET_MS)}")
-    gut = np.median(measure(lambda: simulate_gut(75.0, duration_min=600.0), 30))
+    gut = np.median(measure(lambda: gt.simulate(600.0, dose_g=75.0), 30))
     print(f"{'gut alone, 600 min':<40}{gut:8.2f} ms median")
-    s = simulate_ogtt().samples
+    s = ogtt.simulate().samples
 
     def indices():
         matsuda(s.times, s.glucose, s.insulin)

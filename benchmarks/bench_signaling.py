@@ -30,7 +30,7 @@ def run() -> None:
             insulin=GRID, serine=float(next(serine))),
         "steady state only, 120 insulin values": lambda: signaling.steady_state(GRID, serine=float(next(serine))),
         "time course, 60 min after a step": lambda: signaling.simulate(
-            100.0, serine=float(next(serine)), basal_insulin=11.0, samples=121),
+            60.0, insulin=100.0, serine=float(next(serine)), basal_insulin=11.0, samples=121),
     }
     for label, fn in cases.items():
         med = np.median(measure(fn, 50))

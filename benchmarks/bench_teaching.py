@@ -16,7 +16,8 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 
-from glucolab.models.feedback import PRESETS, simulate_meal
+from glucolab.models import feedback
+from glucolab.models.feedback import PRESETS
 from glucolab.panels import feedback_panel, fsigt_panel
 from glucolab.teaching import record
 from glucolab.teaching.gradebook import run as gradebook
@@ -45,8 +46,8 @@ def _reveal_ms(make, answers, repeats: int = 15) -> np.ndarray:
 
 def _table():
     for person in PRESETS.values():
-        r = simulate_meal(75, person)
-        print(f"{r.glucose[0]:.0f} {r.at(120)[0]:.0f} {r.insulin.max():.0f}")
+        r = feedback.simulate(params=person, carbs_g=75)
+        print(f"{r.glucose[0]:.0f} {r.at(120).glucose:.0f} {r.insulin.max():.0f}")
 
 
 def run() -> None:

@@ -10,7 +10,7 @@ from hypothesis import given, strategies as st
 from glucolab.indices import (classify_ogtt, insulinogenic_index, matsuda,  # exported from indices
                               oral_disposition_index)
 from glucolab.models import feedback as fb
-from glucolab.models.ogtt import simulate_ogtt
+from glucolab.models import ogtt
 
 T = [0, 30, 60, 90, 120]
 
@@ -139,7 +139,7 @@ def test_classify_ogtt_in_mmol_and_for_other_loads():
 # -- what each index reads in the model (the lesson's exercise) ------------------------------------
 
 def _indices(**person):
-    s = simulate_ogtt(**person).samples
+    s = ogtt.simulate(**person).samples
     return (matsuda(s.times, s.glucose, s.insulin), insulinogenic_index(s.times, s.glucose, s.insulin))
 
 

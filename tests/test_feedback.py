@@ -4,7 +4,7 @@ from hypothesis import given, settings, strategies as st
 from scipy.integrate import trapezoid
 
 from glucolab.models import feedback as fb
-from glucolab.models.feedback import PRESETS, RANGES, Person, fasting_state, simulate_meal
+from glucolab.models.feedback import PRESETS, RANGES, Person, fasting_state, simulate
 
 
 def test_reference_person_rests_at_the_fsigt_basal_state():
@@ -16,7 +16,7 @@ def test_reference_person_rests_at_the_fsigt_basal_state():
 
 @pytest.mark.parametrize("name", list(PRESETS))
 def test_without_a_meal_every_preset_stays_at_its_steady_state(name):
-    r = simulate_meal(0.0, PRESETS[name], duration_min=600)
+    r = simulate(600, params=PRESETS[name], carbs_g=0.0)
     g0, i0 = fasting_state(PRESETS[name].SI, PRESETS[name].SG, PRESETS[name].beta)
     np.testing.assert_allclose(r.glucose, g0, rtol=1e-6)
     np.testing.assert_allclose(r.insulin, i0, rtol=1e-6)
@@ -30,28 +30,28 @@ def test_fasting_state_is_vectorised_and_matches_the_scalar_solution():
     beta = np.array([0.5, 1.0, 3.0])
     g, i = fasting_state(si, fb.REF_SG, beta)
     for k in range(3):
-        assert (g[k], i[k]) == pytest.approx(fasting_state(si[k], fb.REF_SG, beta[k]), rel=1e-12)
+        assert (g[k], i[k]) == pytest.approx(tuple(fasting_state(si[k], fb.REF_SG, beta[k])), rel=1e-12)
 
 
 def test_the_meal_delivers_the_absorbed_fraction_of_its_glucose():
-    r = simulate_meal(75.0, duration_min=1440, step_min=0.5)
+    r = simulate(1440, carbs_g=75.0, step=0.5)
     absorbed_mg = trapezoid(r.appearance, r.time) * r.person.body_mass_kg
     assert absorbed_mg == pytest.approx(fb.A_G * 75_000, rel=1e-3)
 
 
 def test_presets_tell_the_story_of_the_lesson():
-    healthy, comp, t2d = (simulate_meal(75.0, PRESETS[k]) for k in PRESETS)
+    healthy, comp, t2d = (simulate(params=PRESETS[k], carbs_g=75.0) for k in PRESETS)
     # healthy: 2-h glucose below the ADA limit of 140 mg/dL and back to fasting by 5 h
-    assert healthy.at(120)[0] < 140 and abs(healthy.glucose[-1] - 92) < 2
+    assert healthy.at(120).glucose < 140 and abs(healthy.glucose[-1] - 92) < 2
     # compensation: near-normal glucose with fasting insulin about three times higher
-    assert comp.glucose[0] < 100 and comp.at(120)[0] < 140
+    assert comp.glucose[0] < 100 and comp.at(120).glucose < 140
     assert comp.insulin[0] > 2.5 * healthy.insulin[0]
     # type 2 diabetes: fasting >= 126 and 2-h >= 200 mg/dL (ADA diagnostic thresholds)
-    assert t2d.glucose[0] >= 126 and t2d.at(120)[0] >= 200
+    assert t2d.glucose[0] >= 126 and t2d.at(120).glucose >= 200
 
 
 def test_lower_sensitivity_raises_the_meal_peak_monotonically():
-    peaks = [simulate_meal(75.0, SI=si).glucose.max() for si in (8e-4, 4e-4, 2e-4, 1e-4)]
+    peaks = [simulate(carbs_g=75.0, SI=si).glucose.max() for si in (8e-4, 4e-4, 2e-4, 1e-4)]
     assert np.all(np.diff(peaks) > 0)
 
 
@@ -60,7 +60,7 @@ def test_lower_sensitivity_raises_the_meal_peak_monotonically():
        beta=st.floats(*RANGES["beta"][:2]), carbs=st.floats(*RANGES["carbs_g"][:2]),
        bw=st.floats(*RANGES["body_mass_kg"][:2]))
 def test_every_control_setting_gives_finite_non_negative_curves(si, sg, beta, carbs, bw):
-    r = simulate_meal(carbs, Person(SI=si, SG=sg, beta=beta, body_mass_kg=bw))
+    r = simulate(params=Person(SI=si, SG=sg, beta=beta, body_mass_kg=bw), carbs_g=carbs)
     for arr in (r.glucose, r.insulin, r.remote_insulin, r.appearance):
         assert np.all(np.isfinite(arr)) and np.all(arr >= 0)
 
@@ -73,14 +73,14 @@ def test_every_control_setting_gives_finite_non_negative_curves(si, sg, beta, ca
 ])
 def test_bad_parameters_are_named(kwargs, message):
     with pytest.raises(ValueError, match=message):
-        simulate_meal(75.0, **kwargs)
+        simulate(carbs_g=75.0, **kwargs)
 
 
 def test_bad_meal_and_unknown_names():
     with pytest.raises(ValueError, match=r"carbs_g=500.0: expected a value between 0 and 150 g"):
-        simulate_meal(500.0)
+        simulate(carbs_g=500.0)
     with pytest.raises(TypeError, match="unknown parameter"):
-        simulate_meal(75.0, insulin=3)
+        simulate(carbs_g=75.0, insulin=3)
 
 
 # -- the healthy reference looks like a healthy person -------------------------------------------
@@ -89,8 +89,8 @@ def test_bad_meal_and_unknown_names():
 
 @pytest.mark.parametrize("meal", ["Lesson 1 meal", "Lesson 4 OGTT"])
 def test_the_healthy_reference_after_75_g_is_inside_the_measured_normal_ranges(meal):
-    from glucolab.models.ogtt import simulate_ogtt
-    r = simulate_meal(75.0) if meal == "Lesson 1 meal" else simulate_ogtt(duration_min=180.0)
+    from glucolab.models import ogtt
+    r = simulate(carbs_g=75.0) if meal == "Lesson 1 meal" else ogtt.simulate(180.0)
     peak = int(np.argmax(r.glucose))
     assert 130 <= r.glucose[peak] <= 165 and 25 <= r.time[peak] <= 60
     draws = [30, 60, 90, 120]  # the measured curves are blood draws: the highest is at 30 or 60 min
@@ -102,17 +102,17 @@ def test_the_healthy_reference_after_75_g_is_inside_the_measured_normal_ranges(m
 def test_the_incretin_effect_has_its_measured_share_and_is_weak_in_type_2_diabetes():
     # 50-70 % of the insulin response in healthy people, under 20 % in type 2 diabetes
     # (Meier & Nauck, Diabetes 2010;59:1117-25)
-    assert 0.5 <= fb.incretin_share(simulate_meal(75.0)) <= 0.7
-    assert fb.incretin_share(simulate_meal(75.0, PRESETS["type 2 diabetes"])) < 0.2
-    without = simulate_meal(75.0, incretin=0.0)
+    assert 0.5 <= fb.incretin_share(simulate(carbs_g=75.0)) <= 0.7
+    assert fb.incretin_share(simulate(params=PRESETS["type 2 diabetes"], carbs_g=75.0)) < 0.2
+    without = simulate(carbs_g=75.0, incretin=0.0)
     assert fb.incretin_share(without) == pytest.approx(0.0, abs=1e-12)
-    assert without.glucose.max() > simulate_meal(75.0).glucose.max() + 10
+    assert without.glucose.max() > simulate(carbs_g=75.0).glucose.max() + 10
 
 
 def test_meal_secretion_leaves_the_fasting_state_alone():
     # incretin and rate sensitivity act only while glucose is absorbed or rising
     for person in PRESETS.values():
-        r = simulate_meal(0.0, person, duration_min=60.0)
+        r = simulate(60.0, params=person, carbs_g=0.0)
         np.testing.assert_allclose(r.glucose, r.glucose[0], rtol=1e-9)
     with pytest.raises(ValueError, match="incretin"):
         fb.Person(incretin=-0.5)
@@ -122,9 +122,9 @@ def test_meal_secretion_leaves_the_fasting_state_alone():
 def test_the_healthy_reference_lies_within_one_sd_of_people_with_normal_tolerance(meal):
     # Abdul-Ghani et al. 2010, Table 3: 3,446 adults with normal glucose tolerance after 75 g
     from glucolab.data import load_normal_ogtt
-    from glucolab.models.ogtt import simulate_ogtt
+    from glucolab.models import ogtt
     cohort = load_normal_ogtt()
-    r = simulate_meal(75.0) if meal == "Lesson 1 meal" else simulate_ogtt()
+    r = simulate(carbs_g=75.0) if meal == "Lesson 1 meal" else ogtt.simulate()
     model = np.interp(cohort.time, r.time, r.glucose)
     assert np.all(np.abs(model - cohort.mean) <= cohort.sd), (model, cohort.mean, cohort.sd)
 

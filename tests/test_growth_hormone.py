@@ -72,6 +72,32 @@ def test_direction_of_the_pulsatile_difference_depends_on_the_level():
     assert many.mean_action_pattern == pytest.approx(many.mean_action_continuous, abs=0.01)
 
 
+def test_simulate_is_one_pattern_and_matches_the_comparison():
+    run = gh.simulate(48.0, mean_gh=6.0, pulses_per_day=3, pulsatile_share=0.5)
+    c = gh.compare_patterns(6.0, pulses_per_day=3, pulsatile_share=0.5)
+    np.testing.assert_allclose(run.gh, c.gh_pattern)
+    np.testing.assert_allclose(run.insulin_action, c.action_pattern)
+    assert run.time_unit == "h" and run.at(24.0).insulin_action == pytest.approx(at(run.time, run.insulin_action, 24.0))
+
+
+def test_parameters_change_by_replace():
+    weaker = gh.PARAMS.replace(r_max=0.2)
+    assert gh.simulate(r_max=0.2).insulin_action.min() > gh.simulate().insulin_action.min()
+    np.testing.assert_allclose(gh.simulate(params=weaker).insulin_action, gh.simulate(r_max=0.2).insulin_action)
+    assert gh.PARAMS.k_el == gh.K_EL and gh.PARAMS.n_transit == gh.N_TRANSIT
+    with pytest.raises(ValueError, match="n_transit=2.5"):
+        gh.PARAMS.replace(n_transit=2.5)
+
+
+def test_clamp_protocols_replace_the_old_dict():
+    runs = gh.clamp_protocols(10.0)
+    with pytest.warns(DeprecationWarning, match="clamp_studies is now clamp_protocols"):
+        old = gh.clamp_studies(10.0)
+    assert list(old) == ["time", *runs.LABELS.values()]
+    for name, label in runs.LABELS.items():
+        np.testing.assert_array_equal(old[label], runs.series(name))
+
+
 @pytest.mark.parametrize("call, match", [
     (lambda: gh.exposure(gh.time_grid(), 0.0), "mean_gh=0.0"),
     (lambda: gh.exposure(gh.time_grid(), 5.0, pulses_per_day=9), "pulses_per_day=9"),

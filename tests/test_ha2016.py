@@ -20,7 +20,7 @@ def runs():
 # -- the authors' run ------------------------------------------------------------------------------
 def test_reproduces_the_end_state_saved_in_the_authors_prevention_set_file():
     want = ha.AUTHORS_PREVENTION_END
-    got = ha.simulate(want["day"], ha.SCENARIOS["prevention"], rtol=1e-10).at_day(want["day"])
+    got = ha.simulate(want["day"], intervention=ha.SCENARIOS["prevention"], rtol=1e-10).at(want["day"])
     for name in ("glucose", "insulin", "beta", "sigma", "SI"):
         assert got[name] == pytest.approx(want[name], rel=2e-5), name
     assert got["gamma"] == pytest.approx(want["gamma"], abs=1e-4)
@@ -28,7 +28,7 @@ def test_reproduces_the_end_state_saved_in_the_authors_prevention_set_file():
 
 def test_the_rat_values_in_human_ode_would_not_give_the_published_human_run():
     rat = ha.PARAMS.replace(Amax=3.11, ISRI_bar=867.6)
-    end = ha.simulate(1800, ha.SCENARIOS["prevention"], params=rat).glucose[-1]
+    end = ha.simulate(1800, intervention=ha.SCENARIOS["prevention"], params=rat).glucose[-1]
     assert abs(end - ha.AUTHORS_PREVENTION_END["glucose"]) > 5  # 100.1 instead of 108.8 mg/dL
 
 
@@ -70,7 +70,7 @@ VARIABLES = ("glucose", "insulin", "beta", "gamma", "sigma", "SI")
 def test_each_authors_run_reproduces_the_end_state_saved_in_its_set_file(name):
     day, *values = SAVED_ENDS[name]
     want = dict(zip(VARIABLES, values))
-    got = ha.scenario(name, day, rtol=1e-10, samples=2).at_day(day)
+    got = ha.scenario(name, day, rtol=1e-10, samples=2).at(day)
     rel, gamma_abs = TOLERANCE[name]
     for var in ("glucose", "insulin", "beta", "sigma", "SI"):
         assert got[var] == pytest.approx(want[var], rel=rel), var
@@ -113,18 +113,18 @@ def test_the_bariatric_remainder_is_how_xpp_applies_the_sigma_jump():
     p, dt, surgery = ha.PARAMS, 0.95, ha.SCENARIOS["bariatric surgery"]
     before = 1157 * dt  # 1099.15; the next output point, 1100.1, is one step dt later
     y_before = ha.simulate(before, rtol=1e-11, samples=2)
-    y0 = [y_before.at_day(before)[v] for v in ha.STATE]
-    later = ha.simulate(dt, ha.Intervention(1100.0 - before, R0_factor=surgery.R0_factor),
+    y0 = [y_before.at(before)[v] for v in ha.STATE]
+    later = ha.simulate(dt, intervention=ha.Intervention(1100.0 - before, R0_factor=surgery.R0_factor),
                         params=p.replace(SI0=float(ha.untreated_sensitivity(before))), initial=y0,
                         rtol=1e-11, samples=2)
-    y1 = [later.at_day(dt)[v] for v in ha.STATE]
+    y1 = [later.at(dt)[v] for v in ha.STATE]
     share = (1100.0 - before) / dt
     restart = [a + share * (b - a) for a, b in zip(y0, y1)]
     restart[4] = surgery.sigma_reset
     day, *values = SAVED_ENDS["bariatric surgery"]
-    rest = ha.simulate(day - 1100.0, ha.Intervention(0.0, R0_factor=surgery.R0_factor),
+    rest = ha.simulate(day - 1100.0, intervention=ha.Intervention(0.0, R0_factor=surgery.R0_factor),
                        params=p.replace(SI0=float(ha.untreated_sensitivity(1100.0))), initial=restart,
-                       rtol=1e-11, samples=2).at_day(day - 1100.0)
+                       rtol=1e-11, samples=2).at(day - 1100.0)
     for var, want in zip(VARIABLES, values):
         assert rest[var] == pytest.approx(want, rel=1e-7), var
 
@@ -132,7 +132,7 @@ def test_the_bariatric_remainder_is_how_xpp_applies_the_sigma_jump():
 def test_the_authors_early_intervention_reverses_diabetes_and_the_late_one_does_not():
     early = ha.scenario("early intervention", 1800.0, rtol=1e-10)
     late = ha.scenario("late intervention", 1800.0, rtol=1e-10)
-    assert early.at_day(1100.0)["glucose"] > 126  # diabetic when the intervention starts (176 mg/dL)
+    assert early.at(1100.0).glucose > 126  # diabetic when the intervention starts (176 mg/dL)
     assert early.glucose[-1] < 110 and early.sigma[-1] > 0.9 * early.sigma[0]
     assert late.glucose[-1] > 400 and late.sigma[-1] < 0.05 * late.sigma[0]
     assert late.SI[-1] == pytest.approx(early.SI[-1], rel=0.01)  # nearly the same S_I, 0.467-0.468
@@ -140,8 +140,8 @@ def test_the_authors_early_intervention_reverses_diabetes_and_the_late_one_does_
 
 def test_bariatric_surgery_lowers_glucose_without_any_gain_in_insulin_sensitivity():
     run = ha.scenario("bariatric surgery", 1799.3, rtol=1e-9, samples=17994)  # a sample every 0.1 day
-    assert run.at_day(1100.0)["glucose"] == pytest.approx(176.3, abs=0.1)  # on the day of surgery
-    assert run.at_day(1100.0)["sigma"] == pytest.approx(295.5, abs=0.1)  # the sample shows sigma before the jump
+    assert run.at(1100.0).glucose == pytest.approx(176.3, abs=0.1)  # on the day of surgery
+    assert run.at(1100.0).sigma == pytest.approx(295.5, abs=0.1)  # the sample shows sigma before the jump
     after = run.time > 1100.0
     assert run.sigma[after][0] == pytest.approx(400.0, abs=1.0)
     assert run.glucose[after].min() > 100.0  # never below 75 mg/dL, where this module departs from the formula
@@ -149,7 +149,7 @@ def test_bariatric_surgery_lowers_glucose_without_any_gain_in_insulin_sensitivit
 
 
 def test_a_sigma_reset_on_day_0_leaves_the_first_sample_at_the_starting_state():
-    run = ha.simulate(10.0, ha.Intervention(0.0, sigma_reset=300.0), samples=11)
+    run = ha.simulate(10.0, intervention=ha.Intervention(0.0, sigma_reset=300.0), samples=11)
     assert run.sigma[0] == ha.AUTHORS_START[4]
     assert run.sigma[1] < 310.0
 
@@ -161,7 +161,7 @@ def test_runs_at_the_corners_of_the_accepted_levers_integrate_for_twenty_years(R
     for start, target, reset in ((0.0, 0.8, 603.0), (1100.0, None, None)):
         iv = ha.Intervention(start, SI_target=target, R0_factor=R0_factor, EG0_factor=EG0_factor,
                              secretion_factor=secretion_factor, sigma_reset=reset)
-        run = ha.simulate(ha.MAX_DAYS, iv, samples=501)
+        run = ha.simulate(ha.MAX_DAYS, intervention=iv, samples=501)
         assert np.all(np.isfinite(run.glucose)) and run.glucose.min() > 50
 
 
@@ -185,22 +185,22 @@ def test_an_unknown_scenario_name_is_refused_with_the_valid_names():
 # -- the scenarios of the paper ------------------------------------------------------------------
 def test_untreated_compensated_phase_comes_before_the_escape(runs):
     r = runs["untreated"]
-    end_of_compensation = r.first_day("glucose", 110.0)
-    escape = r.first_day("glucose", 200.0)
-    assert 190 < end_of_compensation < 220  # day 205
-    assert 1100 < escape < 1250  # day 1169
+    end_of_compensation = r.first_time("glucose", 110.0)
+    escape = r.first_time("glucose", 200.0)
+    assert 190 < end_of_compensation < 220  # day 204.8
+    assert 1100 < escape < 1250  # day 1168.3
     phase = r.time < end_of_compensation
     assert np.all(r.glucose[phase] < 110.0)
     assert np.all(np.diff(r.insulin[phase]) > 0)  # insulin rises through the whole phase
     assert r.insulin[phase][-1] > 2.2 * r.insulin[0]  # 9.0 -> 20.4 µU/mL
-    assert r.first_day("sigma", 0.5 * r.sigma[0], above=False) > end_of_compensation
+    assert r.first_time("sigma", 0.5 * r.sigma[0], above=False) > end_of_compensation
     assert r.glucose[-1] == pytest.approx(528.5, abs=0.5)  # after five years
 
 
 def test_early_intervention_restores_near_normal_fasting_glucose(runs):
     r = runs["early"]
-    start = r.at_day(r.intervention.start_day)
-    assert start["glucose"] > 126  # already in the diabetic range (132.9 mg/dL) when it starts
+    start = r.at(r.intervention.start_day)
+    assert start.glucose > 126  # already in the diabetic range (132.9 mg/dL) when it starts
     assert r.glucose[-1] == pytest.approx(101.0, abs=0.2)
     assert r.sigma[-1] > r.sigma[0]  # beta-cell function is back above its start
 
@@ -211,7 +211,7 @@ def test_the_same_intervention_started_late_does_not(runs):
     assert late.SI[-1] == pytest.approx(early.SI[-1], rel=1e-3)  # the same sensitivity in the end
     assert late.glucose[-1] == pytest.approx(464.2, abs=0.5)
     assert late.sigma[-1] < 0.05 * late.sigma[0]  # beta-cell function has collapsed
-    assert late.at_day(late.intervention.start_day)["sigma"] < 0.3 * late.sigma[0]
+    assert late.at(late.intervention.start_day).sigma < 0.3 * late.sigma[0]
 
 
 def test_prevention_keeps_glucose_out_of_the_diabetic_range(runs):
@@ -229,11 +229,57 @@ def test_full_restoration_of_sensitivity_fails_after_the_point_of_no_return():
 
 def test_fasting_insulin_warns_before_fasting_glucose_and_hba1c(runs):
     r = runs["untreated"]
-    insulin = r.first_day("insulin", 1.5 * r.insulin[0])
-    glucose = r.first_day("glucose", 110.0)
-    hba1c = r.first_day("hba1c", 5.7)
+    insulin = r.first_time("insulin", 1.5 * r.insulin[0])
+    glucose = r.first_time("glucose", 110.0)
+    hba1c = r.first_time("hba1c", 5.7)
     assert insulin < glucose < hba1c
     assert (round(insulin), round(glucose), round(hba1c)) == (78, 205, 327)
+
+
+def test_a_run_is_a_time_course_with_homa_ir_and_hba1c(runs):
+    r = runs["untreated"]
+    assert r.time_unit == "days" and set(r.SERIES) >= {"glucose", "sigma", "SI", "homa_ir", "hba1c"}
+    now = r.at(1000.0)
+    assert now.hba1c == pytest.approx(np.interp(1000.0, r.time, r.hba1c))
+    assert now.homa_ir == pytest.approx(np.interp(1000.0, r.time, r.homa_ir))
+    crossing = r.first_time("glucose", 126.0)
+    assert r.at(crossing).glucose == pytest.approx(126.0, abs=1e-9)
+    table = r.table(every=365.25, series=("glucose", "hba1c"))
+    assert table.column("time").tolist() == pytest.approx([0, 365.25, 730.5, 1095.75, 1461, 1826.25])
+
+
+def test_single_parameters_change_by_keyword():
+    longer = ha.simulate(365.0, tau_sigma=500.0, samples=11)
+    same = ha.simulate(365.0, params=ha.PARAMS.replace(tau_sigma=500.0), samples=11)
+    np.testing.assert_array_equal(longer.sigma, same.sigma)
+    assert longer.params.tau_sigma == 500.0 and ha.PRESETS["human"] is ha.PARAMS
+    with pytest.raises(TypeError, match="tau_x"):
+        ha.simulate(365.0, tau_x=1.0)
+    with pytest.raises(TypeError, match="keyword"):
+        ha.simulate(365.0, None, None)
+
+
+# -- deprecated names, kept for one release -----------------------------------------------------------
+def test_old_at_day_and_first_day_warn_and_keep_their_values(runs):
+    r = runs["untreated"]
+    with pytest.warns(DeprecationWarning, match=r"at_day.*at\(day\)"):
+        old = r.at_day(300.0)
+    assert type(old) is dict and set(old) == set(ha.STATE) | {"SI"}
+    assert old == {name: r.at(300.0)[name] for name in old}
+    with pytest.warns(DeprecationWarning, match="first_day"):
+        day = r.first_day("glucose", 200.0)
+    assert day == pytest.approx(1169.16, abs=0.01)  # the first sample past 200, as Lesson 8 prints it
+    assert day in r.time and r.first_time("glucose", 200.0) < day
+    with pytest.warns(DeprecationWarning), pytest.raises(ValueError, match="day=5000"):
+        r.at_day(5000.0)
+
+
+def test_the_intervention_as_second_positional_argument_warns_and_still_works():
+    with pytest.warns(DeprecationWarning, match="intervention=..."):
+        old = ha.simulate(1800, ha.SCENARIOS["prevention"], samples=11)
+    new = ha.simulate(1800, intervention=ha.SCENARIOS["prevention"], samples=11)
+    np.testing.assert_array_equal(old.glucose, new.glucose)
+    assert old.intervention is ha.SCENARIOS["prevention"]
 
 
 # -- insulin sensitivity and markers --------------------------------------------------------------
@@ -287,7 +333,7 @@ def test_strength_is_the_rise_of_the_target_above_the_untreated_floor():
 # -- bad input ------------------------------------------------------------------------------------
 @pytest.mark.parametrize("make, match", [
     (lambda: ha.Intervention(-1.0), r"start_day=-1"),
-    (lambda: ha.simulate(365.0, ha.Intervention(400.0)), r"start_day=400.*within the simulated span"),
+    (lambda: ha.simulate(365.0, intervention=ha.Intervention(400.0)), r"start_day=400.*within the simulated span"),
     (lambda: ha.simulate(intervention=ha.Intervention(10.0, SI_target=0.9)), r"SI_target=0\.9.*starting S_I"),
     (lambda: ha.Intervention(10.0, SI_target=-0.2), r"SI_target=-0\.2"),
     (lambda: ha.Intervention.from_strength(10.0, -0.5), r"strength=-0\.5"),
@@ -295,8 +341,8 @@ def test_strength_is_the_rise_of_the_target_above_the_untreated_floor():
     (lambda: ha.Intervention(10.0, R0_factor=0.1), r"R0_factor=0\.1"),
     (lambda: ha.Intervention(10.0, secretion_factor=5.0), r"secretion_factor=5"),
     (lambda: ha.Intervention(10.0, SI_rate=0.0), r"SI_rate=0"),
-    (lambda: ha.simulate(0.0), r"days=0"),
-    (lambda: ha.simulate(30 * 365.25), r"days=10957.*at most"),
+    (lambda: ha.simulate(0.0), r"duration=0"),
+    (lambda: ha.simulate(30 * 365.25), r"duration=10957.*at most"),
     (lambda: ha.simulate(samples=1), r"samples=1"),
     (lambda: ha.simulate(rtol=0.1), r"rtol=0\.1"),
     (lambda: ha.simulate(initial=(100, 9, 1000)), r"initial="),
@@ -308,8 +354,8 @@ def test_strength_is_the_rise_of_the_target_above_the_untreated_floor():
     (lambda: ha.Intervention(10.0, R0_factor=0.3), r"R0_factor=0\.3.*between 0\.39 and 1\.2"),
     (lambda: ha.Intervention(10.0, sigma_reset=-5.0), r"sigma_reset=-5"),
     (lambda: ha.simulate(intervention=ha.Intervention(10.0, sigma_reset=700.0)), r"sigma_reset=700.*603"),
-    (lambda: ha.scenario("untreated").first_day("weight", 1.0), r"series='weight'"),
-    (lambda: ha.scenario("untreated").at_day(5000.0), r"day=5000"),
+    (lambda: ha.scenario("untreated").first_time("weight", 1.0), r"series='weight'"),
+    (lambda: ha.scenario("untreated").at(5000.0), r"t=5000.*between 0 and 1826\.25 days"),
     (lambda: hm.outcome_map([0.0, 2000.0], [0.4]), r"start_days"),
     (lambda: hm.outcome_map([0.0], [0.4, 0.9]), r"SI_targets"),
     (lambda: hm.outcome_map([0.0], [0.4], step_days=5.0), r"step_days=5"),
@@ -427,7 +473,7 @@ def test_a_start_day_within_rounding_of_a_sample_time_runs_and_matches_the_exact
     # np.arange(2.0, 3.55, 0.05)[2] * 365.25 is 767.0249999..., a hair below the sample at 767.025
     start = np.arange(2.0, 3.55, 0.05)[2] * 365.25
     days = 4 * 365.25
-    rounded = ha.simulate(days, ha.Intervention(start_day=start, SI_target=0.8), samples=241)
-    exact = ha.simulate(days, ha.Intervention(start_day=767.025, SI_target=0.8), samples=241)
+    rounded = ha.simulate(days, intervention=ha.Intervention(start_day=start, SI_target=0.8), samples=241)
+    exact = ha.simulate(days, intervention=ha.Intervention(start_day=767.025, SI_target=0.8), samples=241)
     assert np.all(np.isfinite(rounded.glucose))
     np.testing.assert_allclose(rounded.glucose, exact.glucose, rtol=1e-6)

@@ -37,7 +37,7 @@ def test_reversal_panel_draws_the_model_output():
     p = all_panels()["reversal"]()
     p.set(start_year=1.5, SI_target=0.5, R0_percent=90.0, secretion=1.2)
     iv = ha.Intervention(1.5 * ha.DAYS_PER_YEAR, SI_target=0.5, R0_factor=0.9, secretion_factor=1.2)
-    want = ha.simulate(HORIZON_DAYS, iv, samples=SAMPLES, rtol=RTOL)
+    want = ha.simulate(HORIZON_DAYS, intervention=iv, samples=SAMPLES, rtol=RTOL)
     np.testing.assert_allclose(line_data(p.lines["glucose"])[0], want.years)
     for key in ("SI", "glucose", "insulin", "homa_ir", "beta", "sigma"):
         np.testing.assert_allclose(line_data(p.lines[key])[1], getattr(want, key), rtol=1e-9)

@@ -27,9 +27,9 @@ def test_cortisol_panel_draws_the_model_and_switches_effects():
     p = make("cortisol")
     p.set(cortisol=30.0, hepatic=False)
     x, y = line_data(p.lines["glucose"])
-    g, _ = cr.cortisol_fasting_state(x, hepatic=False)
+    g, _ = cr.cortisol_steady_state(x, hepatic=False)
     np.testing.assert_allclose(y, 100.0 * (g / 92.0 - 1.0), rtol=1e-9, atol=1e-9)
-    g_now, i_now = cr.cortisol_fasting_state(30.0, hepatic=False)
+    g_now, i_now = cr.cortisol_steady_state(30.0, hepatic=False)
     assert line_data(p.markers["insulin"])[1][0] == pytest.approx(100.0 * (i_now / 11.0 - 1.0))
     ins, resp = line_data(p.lines["response"])
     np.testing.assert_allclose(resp, cr.utilisation_response(ins, cr.utilisation_ec50(30.0)))
@@ -78,10 +78,11 @@ def test_growth_hormone_panel_opens_on_the_measured_comparison():
 
 def test_clamp_check_figure_shows_the_fitted_protocols():
     fig = clamp_check_figure()
-    runs = gh.clamp_studies(10.0)
+    runs = gh.clamp_protocols(10.0)
     lines = fig.axes[0].get_lines()
     assert len(lines) >= 4
-    np.testing.assert_allclose(line_data(lines[0])[1], 100 * runs["Møller 1989, 25 mU/L for 4 h"])
+    np.testing.assert_allclose(line_data(lines[0])[1], 100 * runs.moller_25)
+    assert lines[0].get_label() == "model: Møller 1989, 25 mU/L for 4 h"
 
 
 def test_hormone_effects_panel_shows_factors_and_labels_illustrative_sizes():
@@ -91,7 +92,7 @@ def test_hormone_effects_panel_shows_factors_and_labels_illustrative_sizes():
     _, factors = line_data(p.lines["factors"])
     np.testing.assert_allclose(factors, [e.R0 ** 0.5, e.SI ** 0.5, 1.0, 1.0])
     assert "illustrative" in p.readout.value
-    g, i = cr.fasting_state(e, cr.feedback.PRESETS["insulin resistant, compensating"], 0.5)
+    g, i = cr.steady_state(e, params=cr.PRESETS["insulin resistant, compensating"], strength=0.5)
     assert f"{g:.0f} mg/dL" in p.readout.value
     p.set(effect="5-hour nights for a week")
     assert "Size: measured" in p.readout.value and "Buxton" in p.readout.value
@@ -100,13 +101,13 @@ def test_hormone_effects_panel_shows_factors_and_labels_illustrative_sizes():
 def test_hpg_panel_draws_the_loop_and_its_steady_states():
     p = make("hpg_loop")
     p.set(exogenous=2.0, drive=0.8, capacity=1.2)
-    run = hpg.simulate(2.0, start_h=12.0, hours=48.0, drive=0.8, capacity=1.2)
+    run = hpg.simulate(48.0, exogenous=2.0, start_h=12.0, drive=0.8, capacity=1.2)
     t, lh = line_data(p.lines["lh"])
     np.testing.assert_allclose(t, run.time)
     np.testing.assert_allclose(lh, run.lh)
     u, rest_t = line_data(p.lines["steady_endogenous"])
-    np.testing.assert_allclose(rest_t, hpg.steady_state(u, 0.8, 1.2).endogenous)
-    now = hpg.steady_state(2.0, 0.8, 1.2)
+    np.testing.assert_allclose(rest_t, hpg.steady_state(u, drive=0.8, capacity=1.2).endogenous)
+    now = hpg.steady_state(2.0, drive=0.8, capacity=1.2)
     assert line_data(p.lines["now_lh"])[1][0] == pytest.approx(now.lh)
     assert f"{now.endogenous * hpg.T_REF_NMOLL:.1f} nmol/L" in p.readout.value
 
@@ -133,10 +134,10 @@ def test_free_testosterone_panel_calculates_converts_and_reports_errors():
 def test_vicious_circle_panel_draws_the_course_and_says_whether_it_escaped():
     p = make("vicious_circle")
     p.set(change=0.3, months=24.0)
-    run = vc.simulate(p.values["drive"], 0.3, 24.0, horizon=60.0)
+    run = vc.simulate(60.0, change=0.3, months=24.0, drive=p.values["drive"])
     assert p.values["drive"] == pytest.approx(vc.USUAL_DRIVE, abs=5e-4)  # the slider rounds to 0.001
     months, t = line_data(p.lines["t"])
-    np.testing.assert_allclose(months, run.months)
+    np.testing.assert_allclose(months, run.time)
     np.testing.assert_allclose(t, hpg.T_REF_NMOLL * run.testosterone)
     assert "left the circle" in p.readout.value
     assert p.windows[0].get_width() == pytest.approx(24.0)

@@ -33,11 +33,11 @@ def test_cortisol_factors_are_the_two_measured_ratios():
     assert e.evidence == "measured" and "Rizza" in e.source
     saline = cr.cortisol_effect(14.0)
     assert (saline.R0, saline.SI) == (1.0, 1.0)
-    assert cr.fasting_state(saline) == pytest.approx((92.0, 11.0))
+    assert tuple(cr.steady_state(saline)) == pytest.approx((92.0, 11.0))
 
 
 def test_cortisol_raises_fasting_glucose_and_insulin_by_the_stated_sizes():
-    g, i = cr.cortisol_fasting_state(37.0)
+    g, i = cr.cortisol_steady_state(37.0)
     dg, di = g / 92.0 - 1.0, i / 11.0 - 1.0
     # Measured: +29.9 % glucose and +60 % insulin (Rizza et al. 1982). The two documented
     # changes give +17.7 % and +52.6 %: the insulin rise is matched to within 10 percentage
@@ -51,25 +51,25 @@ def test_cortisol_raises_fasting_glucose_and_insulin_by_the_stated_sizes():
 
 def test_model_turnover_reproduces_the_measured_rise_in_glucose_production():
     e = cr.cortisol_effect(37.0)
-    g, i = cr.fasting_state(e)
+    g, i = cr.steady_state(e)
     turnover = (fb.REF_SG + fb.REF_SI * e.SI * i) * g * fb.V_GLUCOSE  # mg/kg/min
     base = fb.R0 * fb.V_GLUCOSE
     assert turnover / base == pytest.approx(2.4 / 2.1, rel=1e-6)
 
 
 def test_each_half_of_the_cortisol_effect_raises_glucose_and_together_more():
-    liver = cr.cortisol_fasting_state(37.0, peripheral=False)[0]
-    muscle = cr.cortisol_fasting_state(37.0, hepatic=False)[0]
-    both = cr.cortisol_fasting_state(37.0)[0]
+    liver = cr.cortisol_steady_state(37.0, peripheral=False).glucose
+    muscle = cr.cortisol_steady_state(37.0, hepatic=False).glucose
+    both = cr.cortisol_steady_state(37.0).glucose
     assert 92.0 < liver < both and 92.0 < muscle < both
 
 
 def test_cortisol_path_is_monotonic_and_vectorised():
     levels = np.linspace(14.0, 40.0, 27)
-    g, i = cr.cortisol_fasting_state(levels)
+    g, i = cr.cortisol_steady_state(levels)
     assert g.shape == levels.shape
     assert np.all(np.diff(g) > 0) and np.all(np.diff(i) > 0)
-    assert cr.cortisol_fasting_state(25.0) == pytest.approx((g[11], i[11]))
+    assert tuple(cr.cortisol_steady_state(25.0)) == pytest.approx((g[11], i[11]))
 
 
 def test_utilisation_curve_is_half_maximal_at_the_measured_ec50():
@@ -86,10 +86,11 @@ def test_utilisation_curve_is_half_maximal_at_the_measured_ec50():
 
 def test_effect_strength_scales_factors_geometrically():
     e = cr.HormoneEffect("test", R0=1.21, SI=0.64)
-    half = e.factors(0.5)
-    assert half["R0"] == pytest.approx(1.1) and half["SI"] == pytest.approx(0.8)
-    assert all(v == 1.0 for v in e.factors(0.0).values())
-    g, i = cr.fasting_state(e, strength=np.array([0.0, 0.5, 1.0]))
+    half = e.scaled(0.5)
+    assert half.R0 == pytest.approx(1.1) and half.SI == pytest.approx(0.8)
+    none = e.scaled(0.0)
+    assert (none.R0, none.SI, none.SG, none.beta) == (1.0, 1.0, 1.0, 1.0)
+    g, i = cr.steady_state(e, strength=np.array([0.0, 0.5, 1.0]))
     assert g[0] == pytest.approx(92.0) and g[0] < g[1] < g[2]
 
 
@@ -97,7 +98,7 @@ def test_every_documented_effect_is_labelled_and_raises_fasting_insulin():
     for name, e in cr.EFFECTS.items():
         assert e.source, name
         assert ("illustrative" in name) == (e.evidence == "illustrative"), name
-        g, i = cr.fasting_state(e)
+        g, i = cr.steady_state(e)
         assert i > 11.0, name
     sleep = cr.EFFECTS["5-hour nights for a week"]
     assert sleep.SI == pytest.approx(0.80) and sleep.evidence == "measured"  # Buxton et al. 2010
@@ -108,19 +109,31 @@ def test_every_documented_effect_is_labelled_and_raises_fasting_insulin():
 def test_an_insulin_resistant_person_moves_further_in_insulin():
     e = cr.EFFECTS["5-hour nights for a week"]
     resistant = fb.PRESETS["insulin resistant, compensating"]
-    g0, i0 = cr.fasting_state(None, resistant)
-    g1, i1 = cr.fasting_state(e, resistant)
-    assert i1 - i0 > cr.fasting_state(e)[1] - 11.0
+    g0, i0 = cr.steady_state(None, params=resistant)
+    g1, i1 = cr.steady_state(e, params=resistant)
+    assert i1 - i0 > cr.steady_state(e).insulin - 11.0
+    assert tuple(cr.steady_state(e, SI=2.5e-4, beta=3.0)) == (g1, i1)
 
 
 @pytest.mark.parametrize("call, match", [
     (lambda: cr.cortisol_effect(50.0), r"cortisol_ugdl=50\.0: expected a value between 14 and 40 ug/dL"),
-    (lambda: cr.cortisol_fasting_state([14.0, 5.0]), "cortisol_ugdl"),
+    (lambda: cr.cortisol_steady_state([14.0, 5.0]), "cortisol_ugdl"),
     (lambda: cr.HormoneEffect("x", SI=0.0), "SI=0.0"),
     (lambda: cr.HormoneEffect("x", evidence="anecdotal"), "evidence='anecdotal'"),
-    (lambda: cr.HormoneEffect("x").factors(1.5), "strength=1.5"),
+    (lambda: cr.HormoneEffect("x").scaled(1.5), "strength=1.5"),
     (lambda: cr.utilisation_response(-1.0, 64.0), "insulin=-1.0"),
 ])
 def test_bad_inputs_are_refused_with_the_argument_named(call, match):
     with pytest.raises(ValueError, match=match):
         call()
+
+
+def test_the_old_names_return_what_they_returned():
+    e = cr.EFFECTS["2 nights of fragmented sleep"]
+    with pytest.warns(DeprecationWarning, match="fasting_state is now counterregulatory.steady_state"):
+        assert cr.fasting_state(e, None, 0.5) == cr.steady_state(e, strength=0.5)
+    with pytest.warns(DeprecationWarning, match="cortisol_fasting_state is now cortisol_steady_state"):
+        old = cr.cortisol_fasting_state(30.0)
+    assert type(old) is tuple and old == tuple(cr.cortisol_steady_state(30.0))
+    with pytest.warns(DeprecationWarning, match="scaled"):
+        assert e.factors(0.5)["SG"] == e.scaled(0.5).SG

@@ -68,15 +68,14 @@ def test_the_liver_lever_reproduces_petersens_fall_in_glucose_production():
 
 def test_below_the_normal_limit_the_model_is_lesson_1s_loop_unchanged():
     for name, person in feedback.PRESETS.items():
-        state = tc.fasting(4.0, person)
-        assert (state.glucose, state.insulin) == pytest.approx(feedback.fasting_state(person.SI, person.SG,
-                                                                                      person.beta)), name
-    healthy = tc.fasting(2.0, feedback.PRESETS["healthy"])
+        state = tc.steady_state(4.0, params=person)
+        assert (state.glucose, state.insulin) == pytest.approx(tuple(feedback.steady_state(params=person))), name
+    healthy = tc.steady_state(2.0, params=feedback.PRESETS["healthy"])
     assert (healthy.glucose, healthy.insulin) == pytest.approx((92.0, 11.0))
 
 
 def test_the_counterpoint_person_reproduces_the_baseline_and_explains_part_of_the_fall():
-    before, cleared = tc.fasting(12.8), tc.fasting(2.9)
+    before, cleared = tc.steady_state(12.8), tc.steady_state(2.9)
     assert before.glucose_mmoll == pytest.approx(9.2, abs=1e-6)
     # With the liver back to normal the model gives 7.7 mmol/L; Counterpoint measured 5.9 ± 0.4 after
     # one week. The liver's extra output explains a little under half of the measured fall.
@@ -90,26 +89,48 @@ def test_fasting_glucose_depends_on_si_and_beta_only_through_their_product():
     a, b = tc.fit_person(9.2, 12.8, beta=0.4), tc.fit_person(9.2, 12.8, beta=1.0)
     assert a.SI * a.beta == pytest.approx(b.SI * b.beta, rel=1e-9)
     for fat in (3.0, 8.0, 20.0):
-        assert tc.fasting(fat, a).glucose == pytest.approx(tc.fasting(fat, b).glucose, rel=1e-6)
+        assert tc.steady_state(fat, params=a).glucose == pytest.approx(tc.steady_state(fat, params=b).glucose, rel=1e-6)
 
 
 def test_compensating_beta_cells_hide_a_fatty_liver_from_fasting_glucose():
     """The twin-cycle point: liver fat raises fasting glucose a little where beta cells compensate
     (insulin rises instead) and much more where they cannot."""
     healthy = feedback.PRESETS["healthy"]
-    rise_healthy = tc.fasting(12.8, healthy).glucose - tc.fasting(2.0, healthy).glucose
-    rise_weak = tc.fasting(12.8).glucose - tc.fasting(2.0).glucose
+    rise_healthy = tc.steady_state(12.8, params=healthy).glucose - tc.steady_state(2.0, params=healthy).glucose
+    rise_weak = tc.steady_state(12.8).glucose - tc.steady_state(2.0).glucose
     assert rise_healthy < 12 < 25 < rise_weak
-    assert tc.fasting(12.8, healthy).insulin > 1.3 * tc.fasting(2.0, healthy).insulin
+    assert tc.steady_state(12.8, params=healthy).insulin > 1.3 * tc.steady_state(2.0, params=healthy).insulin
 
 
 def test_the_balance_crosses_at_the_fasting_glucose():
-    state = tc.fasting(16.0)
-    out, up = tc.balance([state.glucose], 16.0)
-    assert out[0] == pytest.approx(up[0], rel=1e-8)
+    state = tc.steady_state(16.0)
+    b = tc.fasting_balance([state.glucose], 16.0)
+    assert b.output[0] == pytest.approx(b.uptake[0], rel=1e-8)
     grid = np.linspace(40, 400, 50)
-    out, up = tc.balance(grid, 16.0)
-    assert np.all(np.diff(up) > 0) and np.ptp(out) == 0
+    b = tc.fasting_balance(grid, 16.0)
+    assert np.all(np.diff(b.uptake) > 0) and np.ptp(b.output) == 0 and np.array_equal(b.glucose, grid)
+
+
+def test_the_old_names_return_what_they_returned():
+    with pytest.warns(DeprecationWarning, match="fasting is now steady_state"):
+        old = tc.fasting(12.8, tc.COUNTERPOINT_PERSON, 8.0)
+    assert old == tc.steady_state(12.8, pancreas_fat=8.0) and isinstance(old, tc.LiverFastingState)
+    with pytest.warns(DeprecationWarning, match="balance is now fasting_balance"):
+        out, up = tc.balance([100.0], 12.8)
+    b = tc.fasting_balance([100.0], 12.8)
+    assert (out[0], up[0]) == (b.output[0], b.uptake[0])
+    with pytest.warns(DeprecationWarning, match="LiverFastingState"):
+        assert tc.FastingState is tc.LiverFastingState
+    with pytest.raises(ValueError, match="person='healthy': expected a glucolab.models.feedback.Person"):
+        with pytest.warns(DeprecationWarning):
+            tc.fasting(12.0, person="healthy")
+
+
+def test_steady_state_takes_the_person_s_fields_as_keywords():
+    state = tc.steady_state(12.8, SI=feedback.REF_SI, beta=1.0)
+    assert state == tc.steady_state(12.8, params=feedback.PRESETS["healthy"])
+    assert tc.steady_state().glucose_mmoll == pytest.approx(9.2, abs=1e-6)  # Counterpoint's baseline
+    assert tc.PRESETS["healthy"] is feedback.PRESETS["healthy"]
 
 
 # -- the pancreas --------------------------------------------------------------------------------------
@@ -130,7 +151,7 @@ def test_counterpoints_liver_change_as_a_lever_in_lesson_8s_model():
     factor = tc.R0_factor_for(12.8, 2.9)
     assert factor == pytest.approx(1 / tc.glucose_output_factor(12.8))
     assert factor == pytest.approx(0.778, abs=5e-4)  # Lesson 8's illustrative weight-loss lever was 0.80
-    low, high = ha2016.LEVER_LIMITS["R0_factor"]
+    low, high, _ = ha2016.LEVER_LIMITS["R0_factor"]
     assert low <= factor <= high
     works = ha2016.simulate(intervention=ha2016.Intervention(2.8 * 365.25, R0_factor=factor))
     fails = ha2016.simulate(intervention=ha2016.Intervention(2.9 * 365.25, R0_factor=factor))
@@ -142,7 +163,7 @@ def test_counterpoints_liver_change_as_a_lever_in_lesson_8s_model():
     (lambda: tc.glucose_output_factor(45.0), r"liver_fat=45.0: expected a value between 0.5 and 30 %"),
     (lambda: tc.glucose_output_factor(-1.0), r"liver_fat=-1.0"),
     (lambda: tc.first_phase_fraction(0.5), r"pancreas_fat=0.5: expected a value between 2 and 15 %"),
-    (lambda: tc.fasting(12.0, person="healthy"), r"person='healthy': expected a glucolab.models.feedback.Person"),
+    (lambda: tc.steady_state(12.0, params="healthy"), r"params='healthy': expected a glucolab.models.feedback.Person"),
     (lambda: tc.fit_person(166.0, 12.8), r"fasting_glucose_mmoll=166.0: expected a value between 4.5 and 20 mmol/L"),
     (lambda: tc.glucose_output_factor("lots"), r"liver_fat='lots': expected a number"),
 ])
@@ -157,7 +178,7 @@ def test_bad_input_is_refused_with_name_value_and_range(call, message):
        beta=st.floats(0.2, 4.0))
 def test_more_liver_fat_never_lowers_fasting_glucose(fat, extra, si, beta):
     person = feedback.Person(SI=si, beta=beta)
-    a, b = tc.fasting(fat, person), tc.fasting(fat + extra, person)
+    a, b = tc.steady_state(fat, params=person), tc.steady_state(fat + extra, params=person)
     assert np.isfinite(a.glucose) and np.isfinite(a.insulin) and 20 < a.glucose < 2000
     assert b.glucose >= a.glucose - 1e-9 and b.insulin >= a.insulin - 1e-9
 
@@ -219,7 +240,7 @@ def test_every_slider_combination_gives_a_fasting_state_on_the_crossing(shared_p
     p.set(**values)
     assert p.message.value == ""
     g = p.fasting.glucose
-    out, up = tc.balance([g], values["liver_fat"], p.person())
-    assert out[0] == pytest.approx(up[0], rel=1e-6)
+    b = tc.fasting_balance([g], values["liver_fat"], params=p.person())
+    assert b.output[0] == pytest.approx(b.uptake[0], rel=1e-6)
     assert 0 <= p.fasting.first_phase <= 1
     assert f"{g:.0f} mg/dL = {g / MGDL_PER_MMOLL:.1f} mmol/L" in p.readout.value

@@ -1,9 +1,12 @@
+import warnings
+
 import numpy as np
 import pytest
 from scipy.integrate import solve_ivp
 
 from glucolab.data import load_fsigt
-from glucolab.models.minimal import PoorlyDeterminedFit, fit_ivgtt, simulate_ivgtt
+from glucolab.models import minimal
+from glucolab.models.minimal import IVGTTRun, MinimalParams, PoorlyDeterminedFit, fit_ivgtt, simulate
 
 TRUE = dict(G0=280.0, SG=0.022, SI=6.0e-4, p2=0.03)
 
@@ -30,22 +33,30 @@ def _piecewise_reference(times, t_ins, ins, G0, SG, SI, p2, Gb, Ib):
     return np.array([out[t] for t in times])
 
 
+def _glucose_at_samples(fsigt, **params):
+    """Model glucose at the FSIGT's own sample times (whole minutes, so on the 1-min grid)."""
+    run = simulate(fsigt.time[-1], insulin_times=fsigt.time, insulin=fsigt.insulin, **params)
+    return run.glucose[np.searchsorted(run.time, fsigt.time)]
+
+
 def test_simulation_agrees_with_a_piecewise_integration(fsigt):
     kw = dict(TRUE, Gb=92.0, Ib=11.0)
-    ours = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, **kw)[0]
+    ours = _glucose_at_samples(fsigt, **kw)
     ref = _piecewise_reference(fsigt.time, fsigt.time, fsigt.insulin, **kw)
     np.testing.assert_allclose(ours, ref, rtol=1e-7)
 
 
 def test_basal_insulin_keeps_glucose_at_basal():
     t = np.arange(0.0, 181.0, 10.0)
-    g, x = simulate_ivgtt(t, t, np.full(t.size, 11.0), G0=92.0, SG=0.02, SI=5e-4, p2=0.03, Gb=92.0, Ib=11.0)
-    np.testing.assert_allclose(g, 92.0, rtol=1e-10)
-    np.testing.assert_allclose(x, 0.0, atol=1e-12)
+    run = simulate(180.0, step=10.0, insulin_times=t, insulin=np.full(t.size, 11.0), G0=92.0, SG=0.02, SI=5e-4,
+                   p2=0.03, Gb=92.0, Ib=11.0)
+    np.testing.assert_array_equal(run.time, t)
+    np.testing.assert_allclose(run.glucose, 92.0, rtol=1e-10)
+    np.testing.assert_allclose(run.remote_insulin, 0.0, atol=1e-12)
 
 
 def test_fit_recovers_the_parameters_that_made_the_data(fsigt):
-    glucose = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, Gb=92.0, Ib=11.0, **TRUE)[0]
+    glucose = _glucose_at_samples(fsigt, Gb=92.0, Ib=11.0, **TRUE)
     glucose[0] = 92.0
     fit = fit_ivgtt(fsigt.time, glucose, fsigt.insulin)
     for name, value in TRUE.items():
@@ -55,7 +66,7 @@ def test_fit_recovers_the_parameters_that_made_the_data(fsigt):
 
 def test_fit_on_noisy_synthetic_data_is_within_its_standard_errors(fsigt):
     rng = np.random.default_rng(7)
-    glucose = simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, Gb=92.0, Ib=11.0, **TRUE)[0]
+    glucose = _glucose_at_samples(fsigt, Gb=92.0, Ib=11.0, **TRUE)
     glucose = glucose * (1 + 0.015 * rng.standard_normal(glucose.size))
     glucose[0] = 92.0
     fit = fit_ivgtt(fsigt.time, glucose, fsigt.insulin)
@@ -115,3 +126,55 @@ def test_loose_tolerances_are_refused(fsigt):
     with pytest.raises(ValueError, match="rtol=1e-05: expected a value between"):
         fit_ivgtt(fsigt.time, fsigt.glucose, fsigt.insulin, rtol=1e-5)
 
+
+
+# -- the model interface: simulate() and MinimalParams -------------------------------------------
+
+def test_the_default_parameters_are_the_fit_of_the_reference_fsigt(real_fit):
+    p = minimal.PARAMS
+    assert (p.Gb, p.Ib) == (real_fit.Gb, real_fit.Ib) == (92.0, 11.0)
+    for name in ("G0", "SG", "SI", "p2"):
+        assert getattr(p, name) == pytest.approx(getattr(real_fit, name), rel=0.005), name
+
+
+def test_simulate_without_arguments_runs_the_reference_fsigt(fsigt, real_fit):
+    run = simulate()
+    assert isinstance(run, IVGTTRun) and run.time[-1] == fsigt.time[-1] and run.params == minimal.PARAMS
+    np.testing.assert_allclose(run.insulin, np.interp(run.time, fsigt.time, fsigt.insulin))
+    used = fsigt.time >= 8.0
+    model = np.interp(fsigt.time[used], run.time, run.glucose)
+    assert np.sqrt(np.mean((model - fsigt.glucose[used]) ** 2)) == pytest.approx(real_fit.rmse, rel=0.05)
+    assert run.remote_insulin.max() > 0.0 and run.at(60).glucose < run.at(20).glucose
+
+
+def test_simulate_takes_params_and_overrides_alike():
+    half = MinimalParams(SI=4.05e-4)
+    assert simulate(60, params=half).at(60).glucose == pytest.approx(simulate(60, SI=4.05e-4).at(60).glucose)
+    assert simulate(60, SI=4.05e-4).at(60).glucose > simulate(60).at(60).glucose
+    assert half.replace(SI=minimal.PARAMS.SI) == minimal.PARAMS
+
+
+@pytest.mark.parametrize("kwargs, error, message", [
+    (dict(duration=200.0), ValueError, r"duration=200: expected at most 182 min, the last insulin sample"),
+    (dict(insulin=[11.0, 50.0]), ValueError, "insulin_times, insulin: expected both"),
+    (dict(insulin_times=[5.0, 60.0], insulin=[11.0, 50.0], duration=30.0), ValueError, r"insulin_times\[0\]=5"),
+    (dict(insulin_times=[0.0, 60.0], insulin=[11.0], duration=30.0), ValueError, "different lengths"),
+    (dict(SI=0.5), ValueError, r"SI=0.5: expected a value between"),
+    (dict(rtol=1e-3), ValueError, r"rtol=0.001: expected a value between"),
+    (dict(k=1.0), TypeError, r"unknown parameter\(s\) \['k'\]"),
+])
+def test_bad_simulate_inputs_are_named(kwargs, error, message):
+    with pytest.raises(error, match=message):
+        simulate(**kwargs)
+
+
+def test_the_old_name_keeps_its_signature_and_tuple(fsigt):
+    kw = dict(TRUE, Gb=92.0, Ib=11.0)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        glucose, action = minimal.simulate_ivgtt(fsigt.time, fsigt.time, fsigt.insulin, **kw)
+    assert any(issubclass(w.category, DeprecationWarning) and "simulate_ivgtt" in str(w.message) for w in caught)
+    run = simulate(fsigt.time[-1], insulin_times=fsigt.time, insulin=fsigt.insulin, **kw)
+    k = np.searchsorted(run.time, fsigt.time)
+    np.testing.assert_allclose(glucose, run.glucose[k], rtol=1e-7)
+    np.testing.assert_allclose(action, run.remote_insulin[k], rtol=1e-6, atol=1e-12)

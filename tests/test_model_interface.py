@@ -111,6 +111,22 @@ def test_a_sample_names_missing_series():
 
 OLD_NAMES = [  # (module, old name, call with the old signature)
     ("feedback", "simulate_meal", lambda f: f(75.0, duration_min=60)),
+    ("ogtt", "simulate_ogtt", lambda f: f(75.0, duration_min=120)),
+    ("gut", "simulate_gut", lambda f: f(75.0, "normal", duration_min=60)),
+    ("minimal", "simulate_ivgtt", lambda f: f([0.0, 10.0], [0.0, 10.0], [11.0, 50.0], G0=250.0, SG=0.02,
+                                              SI=5e-4, p2=0.02, Gb=92.0, Ib=11.0)),
+    ("topp", "healthy_state", lambda f: f(d0=0.065)),
+    ("hpg", "check_inputs", lambda f: f(1.0, 1.0, 1.0)),
+    ("signaling", "clamp_split", lambda f: f(100.0)),
+    ("signaling", "TimeCourse", lambda cls: cls),
+    ("growth_hormone", "clamp_studies", lambda f: f(10.0)),
+    ("life_stages", "whi_outcomes", lambda f: f()),
+    ("vicious_circle", "check_change", lambda f: f(0.9, 0.2, 12.0)),
+    ("counterregulatory", "fasting_state", lambda f: f()),
+    ("counterregulatory", "cortisol_fasting_state", lambda f: f(37.0)),
+    ("twin_cycle", "fasting", lambda f: f(12.8)),
+    ("twin_cycle", "balance", lambda f: f([92.0], 12.8)),
+    ("twin_cycle", "FastingState", lambda cls: cls),
 ]
 
 

@@ -5,7 +5,8 @@ import pytest
 
 from glucolab.indices import matsuda
 from glucolab.models import feedback as fb
-from glucolab.models.ogtt import SAMPLE_TIMES, simulate_ogtt
+from glucolab.models import ogtt
+from glucolab.models.ogtt import SAMPLE_TIMES
 from glucolab.panels import all_panels
 from glucolab.panels.base import line_data
 
@@ -17,7 +18,7 @@ def test_both_panels_are_registered():
 def test_ogtt_panel_draws_the_model_output_after_moving_the_sliders():
     p = all_panels()["ogtt"]()
     p.set(SI=3.0, beta=1.6, SG=10.0)
-    want = simulate_ogtt(SI=3.0e-4, beta=1.6, SG=10.0e-3, duration_min=180.0)
+    want = ogtt.simulate(180.0, SI=3.0e-4, beta=1.6, SG=10.0e-3)
     t, g = line_data(p.lines["glucose"])
     np.testing.assert_allclose(t, want.time)
     np.testing.assert_allclose(g, want.glucose)
@@ -39,7 +40,7 @@ def test_ogtt_panel_presets_and_categories():
     t2d = fb.PRESETS["type 2 diabetes"]
     assert p.values["SI"] == pytest.approx(t2d.SI / 1e-4) and p.values["beta"] == pytest.approx(t2d.beta)
     np.testing.assert_allclose(line_data(p.lines["glucose"])[1],
-                               simulate_ogtt(person=t2d, duration_min=180.0).glucose, rtol=1e-9)
+                               ogtt.simulate(180.0, params=t2d).glucose, rtol=1e-9)
     assert "ADA category: <b>diabetes</b>" in p.readout.value
     assert p.controls["preset"].value == "type 2 diabetes"
     p.reset()
@@ -72,8 +73,8 @@ def test_gastric_emptying_panel_draws_the_model_output():
     p = all_panels()["gastric_emptying"]()
     p.set(emptying=0.4, gut="type 2 diabetes", person="insulin resistant, compensating")
     person = fb.PRESETS["insulin resistant, compensating"]
-    now = simulate_ogtt(person=person, gut="type 2 diabetes", emptying=0.4, duration_min=240.0)
-    ref = simulate_ogtt(person=person, gut="type 2 diabetes", duration_min=240.0)
+    now = ogtt.simulate(240.0, params=person, gut="type 2 diabetes", emptying=0.4)
+    ref = ogtt.simulate(240.0, params=person, gut="type 2 diabetes")
     for key in ("stomach", "appearance", "glucose"):
         np.testing.assert_allclose(line_data(p.lines[key])[1], getattr(now, key), rtol=1e-9)
         np.testing.assert_allclose(line_data(p.ref_lines[key])[1], getattr(ref, key), rtol=1e-9)

@@ -130,3 +130,31 @@ def test_every_static_figure_has_a_text_description_beside_it(path):
         neighbours = [cells[j] for j in (k - 1, k + 1) if 0 <= j < len(cells)]
         assert any(c["cell_type"] == "markdown" and "".join(c["source"]).lstrip().startswith("*Figure:")
                    for c in neighbours), f"{path.name}: no description beside {''.join(cell['source'])[:60]!r}"
+
+
+PANEL_FACTORIES = None
+
+
+def _panel_factories() -> list:
+    global PANEL_FACTORIES
+    if PANEL_FACTORIES is None:
+        from glucolab.panels import all_panels
+        PANEL_FACTORIES = sorted(f.__name__ for f in all_panels().values())
+    return PANEL_FACTORIES
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_stored_panel_shows_its_figure_without_a_kernel(path):
+    """A cell that makes a panel stores a still image of its figure with alt text (beside the
+    live widget, or inside the prediction that guards it), for GitHub, nbviewer and JupyterLab
+    before running."""
+    cells = [c for c in json.loads(path.read_text(encoding="utf-8"))["cells"] if c["cell_type"] == "code"]
+    for cell in cells:
+        source = "".join(cell["source"])
+        made = [f for f in _panel_factories() if re.search(rf"\b{f}\(", source)]
+        if not made:
+            continue
+        html_out = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cell.get("outputs", []))
+        images = re.findall(r'<img alt="([^"]+)" src="data:image/png;base64,', html_out)
+        assert len(images) >= len(made), f"{path.name}: {made} made but {len(images)} still image(s) stored"
+        assert all(len(alt) > 20 for alt in images), images

@@ -7,7 +7,6 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from matplotlib.figure import Figure
 
 from glucolab.models import feedback as fb
-from glucolab.models.minimal import simulate_ivgtt
 from glucolab.panels import all_panels, register
 from glucolab.panels.base import line_data
 
@@ -86,7 +85,7 @@ def test_a_model_error_is_shown_in_the_panel_not_raised(panel, monkeypatch):
 def test_feedback_panel_draws_the_model_output():
     p = PANELS["feedback"]()
     p.set(SI=3.0, SG=8.0, beta=2.0, carbs_g=60.0)
-    expected = fb.simulate_meal(60.0, SI=3.0e-4, SG=8.0e-3, beta=2.0)
+    expected = fb.simulate(carbs_g=60.0, SI=3.0e-4, SG=8.0e-3, beta=2.0)
     t, g = line_data(p.lines["glucose"])
     np.testing.assert_allclose(t, expected.time)
     np.testing.assert_allclose(g, expected.glucose)
@@ -103,7 +102,7 @@ def test_feedback_presets_set_the_sliders():
     assert p.values["SI"] == pytest.approx(t2d.SI / 1e-4)
     assert p.values["beta"] == pytest.approx(t2d.beta)
     g = line_data(p.lines["glucose"])[1]
-    np.testing.assert_allclose(g, fb.simulate_meal(75.0, t2d).glucose, rtol=1e-9)
+    np.testing.assert_allclose(g, fb.simulate(params=t2d, carbs_g=75.0).glucose, rtol=1e-9)
     assert p.controls["preset"].value == "type 2 diabetes"  # applying a preset is not "custom"
     p.reset()
     assert p.controls["preset"].value == "healthy"
@@ -121,8 +120,7 @@ def test_fsigt_panel_curve_and_error_follow_the_sliders():
     p.set(SI=p.values["SI"] / 2)
     f = p.fit
     t, g = line_data(p.lines["glucose"])
-    np.testing.assert_allclose(g, simulate_ivgtt(t, f.times, f.insulin, G0=f.G0, SG=f.SG, SI=f.SI / 2,
-                                                 p2=f.p2, Gb=f.Gb, Ib=f.Ib)[0], rtol=1e-3)
+    np.testing.assert_allclose(g, f.predict(t, SI=f.SI / 2), rtol=1e-3)
     assert p.rmse > 3 * best_rmse
     assert f"{p.rmse:.1f} mg/dL" in p.readout.value
 

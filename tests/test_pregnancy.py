@@ -74,7 +74,8 @@ def test_a_compensating_woman_lies_within_hapo_and_below_its_means_after_the_dri
     """HAPO 2008, 24-32 weeks: 80.9 ± 6.9, 134.1 ± 30.9, 111.0 ± 23.5 mg/dL. The lesson says the model's
     woman starts at the high end of normal fasting glucose and lies below the means at 1 and 2 hours."""
     for week in (24, 28, 32):
-        draws = ls.pregnancy().at(week)["ogtt"]
+        s = ls.pregnancy().at(week)
+        draws = (s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h)
         for value, t in zip(draws, (0.0, 60.0, 120.0)):
             assert abs(value - ls.HAPO_MEAN[t]) <= 1.5 * ls.HAPO_SD[t], (week, t, value)
         assert draws[0] > ls.HAPO_MEAN[0.0]
@@ -113,12 +114,16 @@ def test_the_trials_numbers():
 def test_the_whi_2002_outcomes():
     """Rossouw et al. 2002: 7 more CHD events, 8 more strokes, 8 more PEs, 8 more invasive breast cancers,
     6 fewer colorectal cancers and 5 fewer hip fractures per 10,000 person-years."""
-    outcomes = ls.whi_outcomes()
-    assert {k: v[3] for k, v in outcomes.items()} == {
+    outcomes = {o.outcome: o for o in ls.whi_results()}
+    assert {k: o.per_10000_years for k, o in outcomes.items()} == {
         "coronary heart disease": 7, "stroke": 8, "pulmonary embolism": 8, "invasive breast cancer": 8,
         "colorectal cancer": -6, "hip fracture": -5}
-    assert outcomes["pulmonary embolism"][:3] == (2.13, 1.39, 3.25)
-    assert all(low <= hr <= high for hr, low, high, _ in outcomes.values())
+    pe = outcomes["pulmonary embolism"]
+    assert (pe.hazard_ratio, pe.ci_low, pe.ci_high) == (2.13, 1.39, 3.25)
+    assert all(o.ci_low <= o.hazard_ratio <= o.ci_high for o in outcomes.values())
+    with pytest.warns(DeprecationWarning, match="whi_outcomes is now whi_results"):
+        old = ls.whi_outcomes()
+    assert old["pulmonary embolism"] == (2.13, 1.39, 3.25, 8.0)
 
 
 def test_the_menstrual_cycle_studies():
@@ -159,10 +164,10 @@ def test_compensation_follows_the_need_up_to_the_reserve_and_never_below_the_sta
 
 def test_on_the_hyperbola_glucose_does_not_depend_on_how_the_product_is_shared():
     """Lesson 3's hyperbola in Lesson 1's loop: S_I × output fixed, the whole OGTT is the same."""
-    from glucolab.models.ogtt import simulate_ogtt
-    reference = simulate_ogtt(SI=fb.REF_SI, beta=1.0).glucose
+    from glucolab.models import ogtt
+    reference = ogtt.simulate(SI=fb.REF_SI, beta=1.0).glucose
     for factor in (0.3, 0.5, 2.0):
-        np.testing.assert_allclose(simulate_ogtt(SI=fb.REF_SI * factor, beta=1 / factor).glucose, reference,
+        np.testing.assert_allclose(ogtt.simulate(SI=fb.REF_SI * factor, beta=1 / factor).glucose, reference,
                                    rtol=1e-6)
 
 
@@ -170,8 +175,10 @@ def test_a_woman_who_keeps_up_has_the_same_glucose_whatever_the_fall():
     for late_fall in (0.35, 0.56, 0.67):
         c = ls.pregnancy(reserve=5.0, late_fall=late_fall)
         np.testing.assert_allclose(c.disposition[(c.time >= 24) & (c.time <= 40)], 1.0, atol=1e-12)
-        late = c.at(36)["ogtt"]
-        np.testing.assert_allclose(late, ls.pregnancy().at(36)["ogtt"], rtol=1e-6)
+        draws = ("ogtt_fasting", "ogtt_1h", "ogtt_2h")
+        late = c.at(36, series=draws)
+        np.testing.assert_allclose(list(late.values()), list(ls.pregnancy().at(36, series=draws).values()),
+                                   rtol=1e-6)
 
 
 def test_the_lesson_s_women():
@@ -180,9 +187,29 @@ def test_the_lesson_s_women():
     assert limited.at(0)["disposition"] == pytest.approx(0.9)
     assert limited.at(35)["disposition"] == pytest.approx(0.6 * 0.44 * 1.5)
     for week in (24, 26, 28):  # diagnosed in the screening window, normal outside pregnancy (ADA)
-        assert ls.iadpsg(*limited.at(week)["ogtt"]).gdm
-    fasting, _, two_hour = limited.at(0)["ogtt"]
-    assert fasting < 100 and two_hour < 140
+        s = limited.at(week)
+        assert ls.iadpsg(s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h).gdm
+    before = limited.at(0)
+    assert before.ogtt_fasting < 100 and before.ogtt_2h < 140
+
+
+def test_simulate_is_the_pregnancy_course_read_like_every_time_course():
+    c = ls.simulate(SI_before=0.6, reserve=1.5)
+    old = ls.pregnancy(0.6, 1.5)
+    np.testing.assert_array_equal(c.ogtt, old.ogtt)
+    assert isinstance(c, ls.PregnancyCourse) and c.time_unit == "weeks"
+    assert isinstance(ls.menopause(), ls.MenopauseCourse) and ls.menopause().time_unit == "years"
+    assert ls.simulate(params=ls.PRESETS["lower sensitivity, limited reserve"]).at(26) == c.at(26)
+    assert ls.simulate(30.0).time[-1] == 30.0
+    s = c.at(26)
+    assert s["disposition"] == s.disposition == pytest.approx(s.SI * s.beta)
+    assert s.homa_ir == pytest.approx(s.fasting_glucose * s.fasting_insulin / 405, rel=1e-3)
+    # the old key and the old first_time(column, threshold) still work, and warn
+    with pytest.warns(DeprecationWarning, match="ogtt_fasting"):
+        assert s["ogtt"] == (s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h)
+    with pytest.warns(DeprecationWarning, match="first_time"):
+        assert c.first_time(0, 92.0) == 0.0
+    assert c.first_time("disposition", 0.8, above=False) == pytest.approx(22.0, abs=0.01)
 
 
 def test_exercise_answers_follow_from_the_rules():

@@ -14,10 +14,10 @@ tests were written (in brackets):
 =========  ======================================  ============  ================
 model      package run                             tolerance     measured
 =========  ======================================  ============  ================
-minimal    simulate_ivgtt, rtol 1e-11              1e-8          4e-10
-feedback   simulate_meal (fixed LSODA rtol 1e-7)   2e-6          2.2e-7
-ogtt       simulate_ogtt (same)                    2e-6          2.0e-7
-gut        simulate_gut (fixed rtol 1e-8)          3e-7          2.6e-8
+minimal    simulate, rtol 1e-11                    1e-8          4e-10
+feedback   simulate (fixed LSODA rtol 1e-7)        2e-6          2.2e-7
+ogtt       simulate (same)                         2e-6          2.0e-7
+gut        simulate (fixed rtol 1e-8)              3e-7          2.6e-8
 topp       simulate, rtol 1e-10 (its minimum)      5e-8          5e-9
 ha2016     simulate, rtol 1e-11 (its minimum)      1e-7          1.3e-8
 =========  ======================================  ============  ================
@@ -46,7 +46,7 @@ from glucolab.models import gut as gt
 from glucolab.models import ha2016 as ha
 from glucolab.models import interventions, ogtt
 from glucolab.models import topp as tp
-from glucolab.models.minimal import simulate_ivgtt
+from glucolab.models import minimal
 
 # LLJIT compiles a model about five times faster than roadrunner's default (MCJIT); the numbers
 # do not depend on the compiler.
@@ -89,7 +89,9 @@ def test_minimal_model_with_the_measured_insulin(minimal_spec, tmp_path):
     fsigt = load_fsigt()
     p = {k: minimal_spec.parameter(k).value for k in ("G0", "SG", "SI", "p2", "Gb", "Ib")}
     t = np.linspace(0.0, 182.0, 92)
-    glucose, action = simulate_ivgtt(t, fsigt.time, fsigt.insulin, rtol=1e-11, atol=1e-11, **p)
+    ivgtt = minimal.simulate(182.0, step=2.0, insulin_times=fsigt.time, insulin=fsigt.insulin, rtol=1e-11, **p)
+    np.testing.assert_array_equal(ivgtt.time, t)
+    glucose, action = ivgtt.glucose, ivgtt.remote_insulin
     run = engine(path, 182.0, 92, ["G", "X", "I"])
     assert_same(run, {"G": glucose, "X": action}, "minimal", "FSIGT of Pacini & Bergman")
     # the insulin input is the package's linear interpolation of the samples, and holds after the last
@@ -102,9 +104,9 @@ def test_minimal_model_with_the_measured_insulin(minimal_spec, tmp_path):
 @pytest.mark.parametrize("person", list(fb.PRESETS))
 def test_the_loop_after_a_meal_and_in_the_ogtt(tmp_path, model, person):
     if model == "feedback":  # Lesson 1: 75 g, 300 min
-        ref, end = fb.simulate_meal(75.0, fb.PRESETS[person]), 300.0
+        ref, end = fb.simulate(300.0, params=fb.PRESETS[person], carbs_g=75.0), 300.0
     else:  # Lesson 4: the 75-g OGTT through the normal gut
-        ref, end = ogtt.simulate_ogtt(person=fb.PRESETS[person]), 180.0
+        ref, end = ogtt.simulate(180.0, params=fb.PRESETS[person]), 180.0
     run = engine(written(tmp_path, model, person), end, len(ref.time), ["G", "I", "Ra"])
     np.testing.assert_array_equal(run["time"], ref.time)
     assert_same(run, {"G": ref.glucose, "I": ref.insulin, "Ra": ref.appearance}, model, person)
@@ -112,7 +114,7 @@ def test_the_loop_after_a_meal_and_in_the_ogtt(tmp_path, model, person):
 
 @pytest.mark.parametrize("params", list(gt.GUT_PRESETS))
 def test_the_gut_alone(tmp_path, params):
-    ref = gt.simulate_gut(75.0, params, body_mass_kg=78.0, duration_min=600.0)  # as in Lesson 4
+    ref = gt.simulate(600.0, params=params, dose_g=75.0, body_mass_kg=78.0)  # as in Lesson 4
     run = engine(written(tmp_path, "gut", params), 600.0, len(ref.time), ["Qsto1", "Qsto2", "Qgut", "Ra", "k_empt"])
     assert_same(run, {"Qsto1": ref.stomach_solid, "Qsto2": ref.stomach_liquid, "Qgut": ref.intestine,
                       "Ra": ref.appearance, "k_empt": ref.emptying}, "gut", params)
@@ -137,7 +139,7 @@ def test_ha2016_scenarios_with_events(tmp_path, run_name):
     iv, scenario = HA_RUNS[run_name]
     path = (written(tmp_path, "ha2016", scenario) if scenario else
             export_sbml(ex.ha2016_spec(iv, label=run_name), tmp_path / "m.xml"))
-    ref = ha.simulate(ha.FIVE_YEARS, iv, samples=1001, rtol=1e-11)
+    ref = ha.simulate(ha.FIVE_YEARS, intervention=iv, samples=1001, rtol=1e-11)
     run = engine(path, ha.FIVE_YEARS, 1001, ["G", "I", "beta", "gamma", "sigma", "SI"])
     assert_same(run, {"G": ref.glucose, "I": ref.insulin, "beta": ref.beta, "gamma": ref.gamma,
                       "sigma": ref.sigma, "SI": ref.SI}, "ha2016", run_name)

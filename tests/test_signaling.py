@@ -87,11 +87,11 @@ def test_spare_receptors_half_maximal_uptake_at_a_small_occupancy():
 @pytest.mark.parametrize("p", [sig.HEALTHY, INFLAMED, T2D, CellParams(serine=4.0, contraction=0.6, priming=2.0)])
 @pytest.mark.parametrize("insulin", [0.0, 11.0, 80.0, 2000.0])
 def test_steady_state_is_a_rest_point_and_where_time_courses_end(p, insulin):
-    s = sig.steady_state(insulin, p)
+    s = sig.steady_state(insulin, params=p)
     y = [float(s.receptor), float(s.irs1), float(s.irs1_serine), float(s.pi3k), math.sqrt(float(s.akt)),
          float(s.glut4_surface)]
     np.testing.assert_allclose(rates(y, insulin, p), 0.0, atol=1e-10)
-    tc = sig.simulate(insulin, p, basal_insulin=300.0, minutes=600.0, samples=3)
+    tc = sig.simulate(600.0, params=p, insulin=insulin, basal_insulin=300.0, samples=3)
     for name in FRACTIONS:
         assert getattr(tc, name)[-1] == pytest.approx(float(getattr(s, name)), abs=1e-6), name
     assert tc.uptake[-1] == pytest.approx(float(s.uptake), abs=1e-5)
@@ -117,7 +117,7 @@ def test_steady_state_keeps_the_shape_of_its_input():
 @settings(max_examples=60, deadline=None)
 @given(params_strategy(), st.lists(st.floats(0.0, 1e5), min_size=2, max_size=8))
 def test_more_insulin_never_means_less_glut4(p, insulin):
-    s = sig.steady_state(np.sort(insulin), p)
+    s = sig.steady_state(np.sort(insulin), params=p)
     for name in RISING:
         assert np.all(np.diff(getattr(s, name)) >= -1e-12), name
 
@@ -126,8 +126,8 @@ def test_more_insulin_never_means_less_glut4(p, insulin):
 @given(params_strategy(), st.floats(0.0, 1e4), st.floats(0.0, 10.0), st.floats(0.0, 10.0))
 def test_more_inflammation_never_means_more_glut4(p, insulin, s1, s2):
     low, high = sorted((s1, s2))
-    a = sig.steady_state(insulin, p.replace(serine=low))
-    b = sig.steady_state(insulin, p.replace(serine=high))
+    a = sig.steady_state(insulin, params=p.replace(serine=low))
+    b = sig.steady_state(insulin, params=p.replace(serine=high))
     assert b.glut4_surface <= a.glut4_surface + 1e-12
     assert b.irs1 <= a.irs1 + 1e-12 and b.uptake <= a.uptake + 1e-12
 
@@ -135,7 +135,7 @@ def test_more_inflammation_never_means_more_glut4(p, insulin, s1, s2):
 @settings(max_examples=40, deadline=None)
 @given(params_strategy(), st.floats(0.0, 1e4))
 def test_every_steady_state_fraction_stays_in_0_1(p, insulin):
-    s = sig.steady_state(insulin, p)
+    s = sig.steady_state(insulin, params=p)
     for name in FRACTIONS:
         assert 0.0 <= float(getattr(s, name)) <= 1.0, name
     assert float(s.irs1 + s.irs1_serine) <= 1.0 + 1e-12
@@ -145,7 +145,7 @@ def test_every_steady_state_fraction_stays_in_0_1(p, insulin):
 @settings(max_examples=15, deadline=None)
 @given(params_strategy(), st.floats(0.0, 1e4), st.floats(0.0, 1e4))
 def test_every_time_course_fraction_stays_in_0_1(p, insulin, basal):
-    tc = sig.simulate(insulin, p, basal_insulin=basal, minutes=30.0, samples=31)
+    tc = sig.simulate(30.0, params=p, insulin=insulin, basal_insulin=basal, samples=31)
     for name in FRACTIONS:
         y = getattr(tc, name)
         assert np.all((y >= 0.0) & (y <= 1.0)), name
@@ -232,25 +232,32 @@ def test_si_map_ignores_contraction_and_follows_the_uptake_slope():
     assert sig.insulin_sensitivity(T2D) < sig.insulin_sensitivity(INFLAMED)
 
 
-def test_clamp_split_gives_muscle_most_of_the_insulin_stimulated_glucose():
-    split = sig.clamp_split(100.0)
-    parts = split["skeletal muscle"] + split["other insulin-sensitive tissue"] + split["insulin-independent"]
-    assert parts == pytest.approx(split["total"])
-    stimulated = split["total"] - split["insulin-independent"]
-    assert split["skeletal muscle"] == pytest.approx(0.85 * stimulated)
-    assert sig.clamp_split(0.0)["skeletal muscle"] == pytest.approx(0.0, abs=1e-12)
-    assert sig.clamp_split(100.0, T2D)["skeletal muscle"] < split["skeletal muscle"]
+def test_clamp_disposal_gives_muscle_most_of_the_insulin_stimulated_glucose():
+    split = sig.clamp_disposal(100.0)
+    assert split.skeletal_muscle + split.other_tissue + split.insulin_independent == pytest.approx(split.total)
+    assert split.skeletal_muscle == pytest.approx(0.85 * (split.total - split.insulin_independent))
+    assert split.muscle_share == pytest.approx(split.skeletal_muscle / split.total)
+    assert [label for label, _ in split.rows()] == ["skeletal muscle", "other insulin-sensitive tissue",
+                                                    "insulin-independent", "total"]
+    assert sig.clamp_disposal(0.0).skeletal_muscle == pytest.approx(0.0, abs=1e-12)
+    assert sig.clamp_disposal(100.0, params=T2D).skeletal_muscle < split.skeletal_muscle
+
+
+def test_the_old_clamp_split_returns_the_same_numbers_as_a_dict():
+    with pytest.warns(DeprecationWarning, match="clamp_split is now clamp_disposal"):
+        old = sig.clamp_split(100.0, T2D)
+    assert old == dict(sig.clamp_disposal(100.0, params=T2D).rows())
 
 
 # -- time courses ----------------------------------------------------------------------------------
 def test_no_step_means_no_change():
-    tc = sig.simulate(40.0, basal_insulin=40.0, minutes=20.0, samples=21)
+    tc = sig.simulate(20.0, insulin=40.0, basal_insulin=40.0, samples=21)
     for name in FRACTIONS:
         assert np.ptp(getattr(tc, name)) < 1e-6, name  # integrator tolerance 1e-6 relative
 
 
 def test_the_steps_follow_each_other_in_order():
-    tc = sig.simulate(100.0, basal_insulin=0.0)
+    tc = sig.simulate(insulin=100.0, basal_insulin=0.0)
     halves = [tc.time_to_half(name) for name in ("receptor", "glut4_surface")]
     assert halves[0] < halves[1]
     assert 3.0 < tc.time_to_half("glut4_surface") < 15.0  # GLUT4 endocytosis t1/2 is ln2/0.167 = 4.2 min
@@ -259,11 +266,26 @@ def test_the_steps_follow_each_other_in_order():
 
 
 def test_inflammation_lowers_every_step_below_the_receptor():
-    a = sig.simulate(100.0)
-    b = sig.simulate(100.0, serine=2.0)
+    a = sig.simulate(insulin=100.0)
+    b = sig.simulate(insulin=100.0, serine=2.0)
     np.testing.assert_allclose(b.receptor, a.receptor, rtol=1e-5, atol=1e-8)
     for name in ("irs1", "pi3k", "akt", "glut4_surface"):
         assert getattr(b, name)[-1] < getattr(a, name)[-1], name
+
+
+def test_a_run_reads_like_every_time_course_and_the_old_class_name_still_works():
+    run = sig.simulate(30.0, insulin=100.0, basal_insulin=sig.FASTING_INSULIN, samples=61)
+    assert isinstance(run, sig.CascadeCourse) and run.time_unit == "min"
+    assert run.at(30.0).uptake == pytest.approx(run.uptake[-1])
+    assert run.first_time("glut4_surface", run.glut4_surface[-1] * 0.99) < 30.0
+    with pytest.warns(DeprecationWarning, match="CascadeCourse"):
+        assert sig.TimeCourse is sig.CascadeCourse
+
+
+def test_steady_state_defaults_to_fasting_insulin_and_params_replace_fields():
+    assert float(sig.steady_state().uptake) == pytest.approx(1.90, abs=0.01)
+    assert sig.PARAMS is sig.HEALTHY and sig.PARAMS.replace(serine=1.0) == INFLAMED
+    assert float(sig.steady_state(params=INFLAMED).uptake) == float(sig.steady_state(serine=1.0).uptake)
 
 
 # -- bad input -------------------------------------------------------------------------------------
@@ -278,13 +300,13 @@ def test_inflammation_lowers_every_step_below_the_receptor():
     (lambda: CellParams(glut4=0.0), r"glut4=0"),
     (lambda: CellParams(feedback=float("inf")), r"feedback=inf"),
     (lambda: sig.HEALTHY.replace(priming=-1.0), r"priming=-1"),
-    (lambda: sig.simulate(50.0, minutes=0.0), r"minutes=0"),
-    (lambda: sig.simulate(50.0, samples=1), r"samples=1"),
-    (lambda: sig.simulate(2e4), r"insulin=20000"),
+    (lambda: sig.simulate(0.0, insulin=50.0), r"duration=0"),
+    (lambda: sig.simulate(insulin=50.0, samples=1), r"samples=1"),
+    (lambda: sig.simulate(insulin=2e4), r"insulin=20000"),
     (lambda: sig.calibrate(fasting=11.0, maximum=10.0), r"fasting=11.*mg/kg/min"),
     (lambda: sig.calibrate(fasting=4.0, maximum=3.5), r"fasting=4.*less than maximum"),
     (lambda: sig.insulin_sensitivity(fasting_insulin=0.0), r"fasting_insulin=0"),
-    (lambda: sig.clamp_split(50.0, muscle_share=1.2), r"muscle_share=1\.2"),
+    (lambda: sig.clamp_disposal(50.0, muscle_share=1.2), r"muscle_share=1\.2"),
     (lambda: sig.priming_after_exercise(-3.0), r"hours=-3"),
     (lambda: sig.insulin_for_uptake(12.0), r"target=.*up to.*mg/kg/min"),
     (lambda: sig.insulin_for_uptake(0.5), r"target=.*mg/kg/min"),
@@ -301,4 +323,4 @@ def test_unknown_parameters_and_wrong_types_are_refused():
     with pytest.raises(TypeError, match="CellParams"):
         sig.dose_response(feedback.Person())
     with pytest.raises(ValueError, match="name='insulin'"):
-        sig.simulate(20.0).time_to_half("insulin")
+        sig.simulate(insulin=20.0).time_to_half("insulin")

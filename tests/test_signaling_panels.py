@@ -17,13 +17,13 @@ def test_both_panels_are_registered():
 def test_time_course_panel_lines_equal_the_model_after_moving_the_sliders():
     p = signaling_panel()
     p.set(insulin=200.0, serine=2.5)
-    expected = sig.simulate(200.0, serine=2.5, basal_insulin=sig.FASTING_INSULIN, minutes=60.0, samples=121)
+    expected = sig.simulate(60.0, insulin=200.0, serine=2.5, basal_insulin=sig.FASTING_INSULIN, samples=121)
     for name, *_ in STEPS:
         t, y = line_data(p.lines[name])
         np.testing.assert_allclose(t, expected.time)
         np.testing.assert_allclose(y, getattr(expected, name), rtol=1e-9, atol=1e-12)
     np.testing.assert_allclose(line_data(p.lines["uptake"])[1], expected.uptake, rtol=1e-9)
-    reference = sig.simulate(200.0, basal_insulin=sig.FASTING_INSULIN, minutes=60.0, samples=121)
+    reference = sig.simulate(60.0, insulin=200.0, basal_insulin=sig.FASTING_INSULIN, samples=121)
     np.testing.assert_allclose(line_data(p.ref_lines["glut4_surface"])[1], reference.glut4_surface, rtol=1e-9)
     assert f"{100 * expected.glut4_surface[-1]:.0f}%" in p.readout.value
     assert f"{expected.uptake[-1]:.1f} mg/kg/min" in p.readout.value

@@ -93,7 +93,7 @@ def test_saddle_node_value_of_d0_is_where_the_two_equilibria_meet():
     beyond = fixed_points(d0=1.01 * d_star)
     assert [f.kind for f in beyond] == ["pathological"] and beyond[0].stable
     with pytest.raises(ValueError, match="no physiological equilibrium"):
-        topp.healthy_state(d0=1.01 * d_star)
+        topp.steady_state(d0=1.01 * d_star)
 
 
 def test_regulated_hyperglycemia_raising_d0_moves_fasting_glucose_smoothly():
@@ -104,6 +104,16 @@ def test_regulated_hyperglycemia_raising_d0_moves_fasting_glucose_smoothly():
     # d0 at which the healthy state reaches the diabetes threshold: r1·126 - r2·126²
     d_126 = PARAMS.r1 * 126 - PARAMS.r2 * 126 ** 2
     assert fixed_points(d0=d_126)[0].glucose == pytest.approx(126.0, rel=1e-9)
+
+
+def test_steady_state_is_the_physiological_fixed_point():
+    healthy = topp.steady_state()
+    first = fixed_points()[0]
+    assert healthy.kind == first.kind == "physiological" and healthy.stable
+    assert (healthy.glucose, healthy.insulin, healthy.beta) == (first.glucose, first.insulin, first.beta)
+    assert topp.steady_state(SI=0.36).beta == pytest.approx(600.0, rel=1e-12)
+    assert topp.steady_state(params=PARAMS.replace(d0=topp.saddle_node_d0())).kind == "saddle-node"
+    assert topp.PRESETS["Topp 2000"] is PARAMS
 
 
 def test_disposition_index_is_the_same_at_every_healthy_equilibrium():
@@ -129,7 +139,34 @@ def test_slow_fall_of_SI_is_compensated_and_fast_fall_of_the_same_size_collapses
     assert slow.beta[-1] == pytest.approx(300 * 0.72 / 0.06, rel=1e-4)  # 12-fold compensation
     assert slow.glucose.max() < 250  # never crossed the saddle's glucose
     assert fast.glucose[-1] == pytest.approx(600.0, rel=1e-4) and fast.beta[-1] < 1e-3
-    assert fast.first_year_above("glucose", 250) < 0.5
+    assert fast.first_time("glucose", 250) < 0.5 * topp.DAYS_PER_YEAR
+
+
+def test_a_run_is_a_time_course_in_days():
+    t = simulate(YEARS_20, SI=Ramp.over_years(0.72, 0.18, years=10))
+    assert t.time_unit == "days" and "disposition_index" in t.SERIES
+    ten = t.at(10 * topp.DAYS_PER_YEAR)
+    assert (ten.glucose, ten.insulin, ten.beta) == pytest.approx(
+        [np.interp(10 * topp.DAYS_PER_YEAR, t.time, v) for v in (t.glucose, t.insulin, t.beta)])
+    assert ten.disposition_index == pytest.approx(ten.SI * PARAMS.sigma * ten.beta, rel=1e-3)
+    crossing = t.first_time("insulin", 15.0)
+    assert t.at(crossing).insulin == pytest.approx(15.0, abs=1e-9)
+    assert simulate().time[-1] == pytest.approx(YEARS_20)  # the default run: twenty years
+    assert simulate(365, k=500.0).params.k == 500.0  # other parameters change by keyword
+
+
+def test_old_at_year_first_year_above_and_healthy_state_warn_and_keep_their_values():
+    t = simulate(YEARS_20, SI=Ramp.over_years(0.72, 0.18, years=10))
+    with pytest.warns(DeprecationWarning, match=r"at_year.*at\(day\)"):
+        old = t.at_year(10)
+    new = t.at(10 * topp.DAYS_PER_YEAR)
+    assert type(old) is tuple and old == pytest.approx((new.glucose, new.insulin, new.beta), rel=1e-12)
+    with pytest.warns(DeprecationWarning, match="first_year_above"):
+        year = t.first_year_above("insulin", 15.0)
+    assert year == pytest.approx(4.54, abs=1e-9)  # the first sample past 15, as Lesson 3 prints it
+    assert year in t.years and t.first_time("insulin", 15.0) / topp.DAYS_PER_YEAR < year
+    with pytest.warns(DeprecationWarning, match="healthy_state"):
+        assert topp.healthy_state(PARAMS, SI=0.36) == pytest.approx((100.0, 20.0, 600.0), rel=1e-12)
 
 
 def test_a_smaller_fall_is_compensated_even_as_a_step():
@@ -142,9 +179,9 @@ def test_a_smaller_fall_is_compensated_even_as_a_step():
 
 def test_insulin_rises_years_before_glucose_on_a_slow_fall():
     t = simulate(YEARS_20, SI=Ramp.over_years(0.72, 0.18, years=10))
-    assert t.first_year_above("insulin", 15.0) < 5.0  # 1.5 times the start
+    assert t.first_time("insulin", 15.0) < 5.0 * topp.DAYS_PER_YEAR  # 1.5 times the start
     assert t.glucose.max() < 103.0  # glucose hardly moves
-    assert np.isnan(t.first_year_above("glucose", 110.0))
+    assert np.isnan(t.first_time("glucose", 110.0))
 
 
 def test_bifurcation_raising_d0_slowly_past_the_saddle_node_ends_in_failure():
@@ -209,7 +246,7 @@ def test_unknown_parameter_is_refused():
         fixed_points(SG=0.01)
 
 
-@pytest.mark.parametrize("days, match", [(0, "days=0"), (-5, "days=-5"), (51 * 365.25, "50 years")])
+@pytest.mark.parametrize("days, match", [(0, "duration=0"), (-5, "duration=-5"), (51 * 365.25, "50 years")])
 def test_horizon_must_be_positive_and_at_most_fifty_years(days, match):
     with pytest.raises(ValueError, match=match):
         simulate(days)

@@ -41,12 +41,32 @@ def test_bigger_changes_need_less_time_and_small_ones_never_suffice():
     assert math.isinf(vc.minimum_duration(0.1))
     t_small, t_large = vc.minimum_duration(0.2), vc.minimum_duration(0.4)
     assert t_large < t_small < 36.0
-    assert vc.simulate(change=0.4, months=t_large + 0.1, horizon=120.0).escaped
-    assert not vc.simulate(change=0.4, months=t_large - 0.2, horizon=120.0).escaped
+    assert vc.simulate(120.0, change=0.4, months=t_large + 0.1).escaped
+    assert not vc.simulate(120.0, change=0.4, months=t_large - 0.2).escaped
+
+
+def test_steady_state_names_the_two_stable_states_and_the_saddle():
+    s = vc.steady_state()
+    assert s.bistable and s.points == tuple(vc.fixed_points())
+    assert s.healthy.testosterone == pytest.approx(1.0) and s.vicious == vc.VICIOUS_START
+    assert not s.saddle.stable
+    lower = vc.steady_state(drive=0.80)
+    assert not lower.bistable and lower.vicious is None and lower.saddle is None
+
+
+def test_parameters_change_by_replace_and_reach_every_function():
+    gentle = vc.PARAMS.replace(hill_a=2.0, hill_t=2.0)  # gentler arrows: no circle at all
+    assert not vc.steady_state(params=gentle).bistable
+    run = vc.simulate(60.0, params=vc.PRESETS["higher drive (one low state)"], change=0.0, months=0.0)
+    assert run.drive[-1] == pytest.approx(0.99) and not run.escaped
+    assert run.time_unit == "months" and run.at(30.0).adiposity == pytest.approx(float(run.adiposity[180]))
+    with pytest.warns(DeprecationWarning, match="Course.months is now Course.time"):
+        assert run.months is run.time
 
 
 @pytest.mark.parametrize("call, match", [
     (lambda: vc.simulate(drive=1.5), "drive=1.5"),
+    (lambda: vc.simulate(300.0), "duration=300.0"),
     (lambda: vc.simulate(change=-0.1), "change=-0.1"),
     (lambda: vc.simulate(months=48.0), "months=48.0"),
     (lambda: vc.fixed_points(0.2), "drive=0.2"),

@@ -391,7 +391,8 @@ def topp_spec(SI=None, params: tp.ToppParams = tp.PARAMS) -> ModelSpec:
     SI = params.SI if SI is None else SI
     ramp = SI if isinstance(SI, tp.Ramp) else None
     start_SI = ramp.start if ramp else positive(SI, "SI", tp.UNITS["SI"])
-    g0, i0, b0 = tp.healthy_state(params.replace(SI=start_SI))
+    start = tp.steady_state(params=params, SI=start_SI)
+    g0, i0, b0 = start.glucose, start.insulin, start.beta
     table = "Topp et al. (2000), Table 1"
     parameters = [Parameter(k, getattr(params, k), tp.UNITS[k], _TOPP_MEANING[k], table, (TOPP_2000,))
                   for k in tp.UNITS if k != "SI"]

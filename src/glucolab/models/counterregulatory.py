@@ -6,6 +6,12 @@ Each effect is a :class:`HormoneEffect`: factors that multiply the parameters of
 its source and whether its size was *measured* or is *illustrative*. A strength between 0 and
 1 moves a person part of the way, geometrically (factor ** strength).
 
+:func:`steady_state` gives the fasting state of a person (``params``, a Lesson 1
+:class:`~glucolab.models.feedback.Person`; :data:`PARAMS` and :data:`PRESETS` are Lesson 1's) under an
+effect, and :func:`cortisol_steady_state` along cortisol levels; both return
+:class:`~glucolab.models.feedback.FastingState`. (Before 0.2.0 they were ``fasting_state`` and
+``cortisol_fasting_state``.)
+
 Cortisol (Rizza, Mandarino & Gerich 1982)
 -----------------------------------------
 Six healthy volunteers received cortisol or saline for 24 h; plasma cortisol was 37 ± 3 vs
@@ -87,12 +93,16 @@ Brenta G. Why can insulin resistance be a natural consequence of thyroid dysfunc
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..validation import in_range, positive
+from ..deprecation import REMOVAL, renamed
+from ..validation import positive
 from . import feedback
+from .feedback import FastingState
+from .timecourse import Range
 
 # -- Rizza, Mandarino & Gerich 1982 (mean, SEM) ------------------------------------------------
 RIZZA_1982 = {
@@ -106,9 +116,18 @@ RIZZA_1982 = {
     "n": 6,
 }
 CORTISOL_LOW, CORTISOL_HIGH = 14.0, 37.0  # µg/dL, the two measured levels
-CORTISOL_RANGE = (14.0, 40.0, "ug/dL")  # accepted input: measured span plus a little
+CORTISOL_RANGE = Range(14.0, 40.0, "ug/dL")  # accepted input: measured span plus a little
 CORTISOL_R0_FACTOR = 2.4 / 2.1  # measured rise in glucose production
 CORTISOL_SI_FACTOR = 64.0 / 104.0  # ratio of half-maximal insulins for utilisation
+
+# The module's parameters are those of the person an effect acts on: Lesson 1's Person.
+PARAMS = feedback.PARAMS  # the healthy reference
+PRESETS = feedback.PRESETS
+RANGES = {
+    "cortisol_ugdl": CORTISOL_RANGE,
+    "strength": Range(0.0, 1.0, "fraction of the documented change"),
+    "factor": Range(0.05, 5.0, "x unchanged"),  # each of R0, SI, SG and beta in a HormoneEffect
+}
 
 
 @dataclass(frozen=True)
@@ -138,18 +157,32 @@ class HormoneEffect:
 
     def __post_init__(self):
         for key in ("R0", "SI", "SG", "beta"):
-            in_range(getattr(self, key), key, 0.05, 5.0, "x unchanged")
+            RANGES["factor"].check(getattr(self, key), key)
         if self.evidence not in ("measured", "illustrative"):
             raise ValueError(f"evidence={self.evidence!r}: expected 'measured' or 'illustrative'")
 
-    def factors(self, strength=1.0) -> dict:
-        """The four factors at ``strength`` (0 = none, 1 = the full documented change).
+    def scaled(self, strength=1.0) -> "HormoneEffect":
+        """The effect at ``strength`` (0 = none, 1 = the full documented change).
 
         Factors scale geometrically, factor ** strength, so half the strength gives the
-        square root of the factor. Works element-wise on an array of strengths.
+        square root of the factor. An array of strengths gives arrays of factors.
+
+        Examples
+        --------
+        >>> half = HormoneEffect("test", R0=1.21, SI=0.64).scaled(0.5)
+        >>> round(half.R0, 6), round(half.SI, 6), half.SG
+        (1.1, 0.8, 1.0)
         """
-        s = in_range(strength, "strength", 0.0, 1.0, "fraction of the documented change")
-        return {key: np.power(getattr(self, key), s) for key in ("R0", "SI", "SG", "beta")}
+        s = RANGES["strength"].check(strength, "strength")
+        factors = {key: np.power(getattr(self, key), s) for key in ("R0", "SI", "SG", "beta")}
+        return replace(self, **{key: float(f) if np.ndim(f) == 0 else f for key, f in factors.items()})
+
+    def factors(self, strength=1.0) -> dict:
+        """Deprecated: use ``scaled(strength)``, whose R0, SI, SG and beta are these factors."""
+        warnings.warn(f"HormoneEffect.factors(strength) is now HormoneEffect.scaled(strength); the old name goes "
+                      f"in {REMOVAL}", DeprecationWarning, stacklevel=2)
+        scaled = self.scaled(strength)
+        return {key: getattr(scaled, key) for key in ("R0", "SI", "SG", "beta")}
 
 
 def cortisol_effect(cortisol_ugdl: float, *, hepatic: bool = True, peripheral: bool = True) -> HormoneEffect:
@@ -165,7 +198,7 @@ def cortisol_effect(cortisol_ugdl: float, *, hepatic: bool = True, peripheral: b
     peripheral : bool, default True
         Include the fall in insulin sensitivity (``SI``).
     """
-    c = in_range(cortisol_ugdl, "cortisol_ugdl", *CORTISOL_RANGE)
+    c = CORTISOL_RANGE.check(cortisol_ugdl, "cortisol_ugdl")
     s = (c - CORTISOL_LOW) / (CORTISOL_HIGH - CORTISOL_LOW)
     return HormoneEffect(
         f"cortisol {c:.0f} µg/dL",
@@ -178,7 +211,7 @@ def cortisol_effect(cortisol_ugdl: float, *, hepatic: bool = True, peripheral: b
 def utilisation_ec50(cortisol_ugdl) -> float:
     """Insulin giving half-maximal glucose utilisation (µU/mL) at a cortisol level (µg/dL),
     interpolated geometrically between the two measured points (64 and 104 µU/mL)."""
-    c = in_range(cortisol_ugdl, "cortisol_ugdl", *CORTISOL_RANGE)
+    c = CORTISOL_RANGE.check(cortisol_ugdl, "cortisol_ugdl")
     s = (c - CORTISOL_LOW) / (CORTISOL_HIGH - CORTISOL_LOW)
     low, high = (RIZZA_1982["ec50_utilisation_uuml"][k][0] for k in ("saline", "cortisol"))
     return low * (high / low) ** s
@@ -202,37 +235,89 @@ def utilisation_response(insulin, ec50):
     return insulin / (ec50 + insulin)
 
 
-def fasting_state(effect: HormoneEffect | None = None, person: feedback.Person | None = None,
-                  strength=1.0):
-    """Fasting glucose (mg/dL) and insulin (µU/mL) of ``person`` under ``effect``.
+def steady_state(effect: HormoneEffect | None = None, *, params: feedback.Person | None = None, strength=1.0,
+                 **overrides) -> FastingState:
+    """Fasting glucose (mg/dL) and insulin (µU/mL) of a person under ``effect``.
 
     Parameters
     ----------
     effect : HormoneEffect, optional
-        The change; none means the person as they are.
-    person : feedback.Person, optional
-        Default the healthy reference of Lesson 1 (92 mg/dL, 11 µU/mL).
+        The change (e.g. one of :data:`EFFECTS`); none means the person as they are.
+    params : feedback.Person, optional
+        The person; default :data:`PARAMS`, the healthy reference of Lesson 1 (92 mg/dL, 11 µU/mL).
     strength : float or numpy.ndarray, default 1
         Fraction of the documented change (0 to 1); an array gives a path of states.
+    **overrides
+        Single fields of :class:`glucolab.models.feedback.Person` to change (``SI``, ``beta`` ...).
+
+    Returns
+    -------
+    glucolab.models.feedback.FastingState
+        Unpacks as ``glucose, insulin``; ``homa_ir`` too.
+
+    Examples
+    --------
+    >>> s = steady_state(EFFECTS["5-hour nights for a week"])
+    >>> round(s.glucose, 1), round(s.insulin, 1), round(s.homa_ir, 2)
+    (96.3, 12.5, 2.96)
     """
-    p = person if person is not None else feedback.PRESETS["healthy"]
-    f = (effect or HormoneEffect("none")).factors(strength)
-    return feedback.fasting_state(p.SI * f["SI"], p.SG * f["SG"], p.beta * f["beta"],
-                                  R0=feedback.R0 * f["R0"])
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    f = (effect or HormoneEffect("none")).scaled(strength)
+    return feedback.fasting_state(p.SI * f.SI, p.SG * f.SG, p.beta * f.beta, R0=feedback.R0 * f.R0)
 
 
-def cortisol_fasting_state(cortisol_ugdl, *, hepatic: bool = True, peripheral: bool = True,
-                           person: feedback.Person | None = None):
-    """Fasting glucose (mg/dL) and insulin (µU/mL) at one or many cortisol levels (µg/dL)."""
-    c = np.atleast_1d(in_range(cortisol_ugdl, "cortisol_ugdl", *CORTISOL_RANGE))
+def cortisol_steady_state(cortisol_ugdl, *, hepatic: bool = True, peripheral: bool = True,
+                          params: feedback.Person | None = None, **overrides) -> FastingState:
+    """Fasting glucose (mg/dL) and insulin (µU/mL) at one or many cortisol levels (µg/dL).
+
+    Parameters
+    ----------
+    cortisol_ugdl : float or array_like
+        Plasma cortisol, µg/dL (14 to 40).
+    hepatic, peripheral : bool, default True
+        Include the rise in hepatic glucose release and the fall in insulin sensitivity.
+    params : feedback.Person, optional
+        The person; default :data:`PARAMS`, the healthy reference.
+    **overrides
+        Single fields of :class:`glucolab.models.feedback.Person` to change.
+
+    Returns
+    -------
+    glucolab.models.feedback.FastingState
+        Floats for one level, arrays for many; unpacks as ``glucose, insulin``.
+
+    Examples
+    --------
+    >>> s = cortisol_steady_state(37.0)
+    >>> round(s.glucose), round(s.insulin, 1)
+    (108, 16.8)
+    """
+    c = np.atleast_1d(CORTISOL_RANGE.check(cortisol_ugdl, "cortisol_ugdl"))
     s = (c - CORTISOL_LOW) / (CORTISOL_HIGH - CORTISOL_LOW)
     full = replace(cortisol_effect(CORTISOL_HIGH, hepatic=hepatic, peripheral=peripheral),
                    name="cortisol")
-    p = person if person is not None else feedback.PRESETS["healthy"]
+    p = (params if params is not None else PARAMS).replace(**overrides)
     g, i = feedback.fasting_state(p.SI * full.SI ** s, p.SG, p.beta, R0=feedback.R0 * full.R0 ** s)
     if np.ndim(cortisol_ugdl) == 0:
-        return float(g[0]), float(i[0])
-    return g, i
+        return FastingState(float(g[0]), float(i[0]))
+    return FastingState(g, i)
+
+
+def _fasting_state(effect: HormoneEffect | None = None, person: feedback.Person | None = None, strength=1.0):
+    return steady_state(effect, params=person, strength=strength)
+
+
+def _cortisol_fasting_state(cortisol_ugdl, *, hepatic: bool = True, peripheral: bool = True,
+                            person: feedback.Person | None = None):
+    return tuple(cortisol_steady_state(cortisol_ugdl, hepatic=hepatic, peripheral=peripheral, params=person))
+
+
+# Only feedback.fasting_state keeps that name; these are the old names of this module's solvers.
+fasting_state = renamed(_fasting_state, "fasting_state",
+                        new_name="counterregulatory.steady_state(effect, params=person, strength=...)")
+cortisol_fasting_state = renamed(_cortisol_fasting_state, "cortisol_fasting_state",
+                                 new_name="cortisol_steady_state(cortisol_ugdl, params=person)",
+                                 note="it returns a FastingState, which unpacks as glucose, insulin")
 
 
 # The effects Lesson 6 examines, by name; names of illustrative sizes say so.

@@ -25,9 +25,11 @@ triple-tracer meal data of normal subjects (BW 78 kg) and of people with type 2 
 normal subjects): both correspond to a dose near 106 g through the formulas above, which is
 why the model here computes α and β from the dose instead of fixing them.
 
-The gut does not depend on plasma glucose, so it can be solved alone (:func:`simulate_gut`) or
-inside the closed loop of :mod:`.feedback` (:class:`DallaManGut` is the absorption model that
-:func:`glucolab.models.feedback.simulate_meal` accepts).
+The gut does not depend on plasma glucose, so it can be solved alone (:func:`simulate`, which
+returns a :class:`GutResponse`) or inside the closed loop of :mod:`.feedback`
+(:class:`DallaManGut` is the absorption model that :func:`glucolab.models.feedback.simulate`
+accepts). :data:`PARAMS` is the normal set and :data:`PRESETS` holds both published ones;
+``simulate_gut`` is the deprecated old name of :func:`simulate`.
 
 References
 ----------
@@ -40,19 +42,32 @@ Dalla Man C, Camilleri M, Cobelli C. A system model of oral glucose absorption: 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 from scipy.integrate import odeint
 
+from ..deprecation import renamed
 from ..validation import in_range, positive
+from .timecourse import Parameters, Range, TimeCourse
 
 MG_PER_G = 1000.0
-EMPTYING_RANGE = (0.2, 3.0)  # multiples of the published emptying rates accepted by scaled()
+EMPTYING_RANGE = Range(0.2, 3.0, "x published rate")  # multiples of the published emptying rates
+
+# Ranges the model accepts; panels use them for sliders.
+RANGES = {
+    "f": Range(1e-3, 1.0, "(fraction of the dose)"),
+    "b": Range(1e-3, 0.999, "(fraction of the dose)"),
+    "d": Range(1e-3, 0.999, "(fraction of the dose)"),
+    "emptying": EMPTYING_RANGE,
+    "dose_g": Range(0.0, 150.0, "g"),
+    "body_mass_kg": Range(30.0, 200.0, "kg"),
+    "duration": Range(1.0, 1440.0, "min"),
+}
 
 
 @dataclass(frozen=True)
-class GutParameters:
+class GutParameters(Parameters):
     """Parameters of the oral glucose submodel (Dalla Man et al. 2007).
 
     Attributes
@@ -85,9 +100,8 @@ class GutParameters:
             positive(getattr(self, name), name, "1/min")
         if self.kmin > self.kmax:
             raise ValueError(f"kmin={self.kmin:g}: expected kmin <= kmax={self.kmax:g} 1/min")
-        in_range(self.f, "f", 1e-3, 1.0, "(fraction of the dose)")
-        in_range(self.b, "b", 1e-3, 0.999, "(fraction of the dose)")
-        in_range(self.d, "d", 1e-3, 0.999, "(fraction of the dose)")
+        for name in ("f", "b", "d"):
+            RANGES[name].check(getattr(self, name), name)
         if self.d >= self.b:
             raise ValueError(f"d={self.d:g}: expected d < b={self.b:g} (the stomach refills "
                              "the fast phase only when it is almost empty)")
@@ -98,9 +112,8 @@ class GutParameters:
         The paper sets kgri = kmax, so the three move together; ``emptying`` < 1 is a slower
         stomach. Absorption from the gut (kabs) and the absorbed fraction f do not change.
         """
-        factor = in_range(emptying, "emptying", *EMPTYING_RANGE, "x published rate")
-        return replace(self, kmax=self.kmax * factor, kmin=self.kmin * factor,
-                       kgri=self.kgri * factor)
+        factor = EMPTYING_RANGE.check(emptying, "emptying")
+        return self.replace(kmax=self.kmax * factor, kmin=self.kmin * factor, kgri=self.kgri * factor)
 
 
 # Dalla Man, Rizza & Cobelli 2007, Table 1.
@@ -108,6 +121,8 @@ NORMAL = GutParameters(kmax=0.0558, kmin=0.0080, kabs=0.057, kgri=0.0558, f=0.90
 TYPE_2 = GutParameters(kmax=0.0465, kmin=0.0076, kabs=0.023, kgri=0.0465, f=0.90, b=0.68, d=0.09)
 GUT_PRESETS = {"normal": NORMAL, "type 2 diabetes": TYPE_2}
 PUBLISHED_BODY_MASS_KG = {"normal": 78.0, "type 2 diabetes": 91.0}  # same table
+PARAMS = NORMAL
+PRESETS = GUT_PRESETS  # the same dict under the name every model uses
 
 
 def gut_parameters(gut) -> GutParameters:
@@ -148,7 +163,7 @@ def emptying_rate(stomach_mg, dose_mg: float, params: GutParameters = NORMAL):
 class DallaManGut:
     """The oral glucose submodel as an absorption model for the feedback loop.
 
-    :func:`glucolab.models.feedback.simulate_meal` integrates these three gut states
+    :func:`glucolab.models.feedback.simulate` integrates these three gut states
     (mg: stomach solid, stomach liquid, intestine) together with glucose and insulin when it
     is given ``absorption=DallaManGut(...)``.
 
@@ -191,8 +206,8 @@ class DallaManGut:
 
 
 @dataclass(frozen=True)
-class GutResponse:
-    """The gut alone after one dose.
+class GutResponse(TimeCourse):
+    """The gut alone after one dose: every compartment over time.
 
     Attributes
     ----------
@@ -209,6 +224,9 @@ class GutResponse:
     body_mass_kg : float
         Body mass used for Ra, kg.
     params : GutParameters
+
+    The derived series ``stomach`` (both phases, mg) and ``absorbed`` (mg that has appeared in
+    plasma) are read like the stored ones, e.g. ``r.at(120).absorbed``.
     """
 
     time: np.ndarray
@@ -221,33 +239,44 @@ class GutResponse:
     body_mass_kg: float
     params: GutParameters
 
+    TIME_UNIT = "min"
+    SERIES = {"stomach_solid": "mg", "stomach_liquid": "mg", "stomach": "mg", "intestine": "mg",
+              "appearance": "mg/kg/min", "emptying": "1/min", "absorbed": "mg"}
+
     @property
     def stomach(self) -> np.ndarray:
         """Glucose left in the stomach, mg."""
         return self.stomach_solid + self.stomach_liquid
 
-    def absorbed_mg(self) -> np.ndarray:
+    @property
+    def absorbed(self) -> np.ndarray:
         """Glucose that has appeared in plasma since the dose, mg (trapezoidal integral of Ra)."""
         steps = 0.5 * (self.appearance[1:] + self.appearance[:-1]) * np.diff(self.time)
         return np.concatenate(([0.0], np.cumsum(steps))) * self.body_mass_kg
 
+    def absorbed_mg(self) -> np.ndarray:
+        """The series :attr:`absorbed`, mg."""
+        return self.absorbed
 
-def simulate_gut(dose_g: float = 75.0, params="normal", *, body_mass_kg: float = 78.0,
-                 duration_min: float = 300.0, step_min: float = 1.0) -> GutResponse:
+
+def simulate(duration: float = 300.0, *, params: GutParameters | str | None = None, dose_g: float = 75.0,
+             body_mass_kg: float = 78.0, step: float = 1.0, **overrides) -> GutResponse:
     """Solve the oral glucose submodel alone for one dose swallowed at t = 0.
 
     Parameters
     ----------
+    duration : float, default 300
+        Length of the simulation, min (1-1440).
+    params : GutParameters or {"normal", "type 2 diabetes"}, optional
+        Parameter set or the name of a published one; default :data:`PARAMS` (normal).
     dose_g : float, default 75
         Glucose swallowed, g (0-150).
-    params : GutParameters or str, default "normal"
-        Parameter set or the name of a published one.
     body_mass_kg : float, default 78
         Body mass, kg (30-200; 78 kg is the mean of the normal subjects of the paper).
-    duration_min : float, default 300
-        Length of the simulation, min (1-1440).
-    step_min : float, default 1
+    step : float, default 1
         Spacing of the output samples, min.
+    **overrides
+        Single fields of :class:`GutParameters` to change (``kmax``, ``kabs``, ``f`` ...).
 
     Returns
     -------
@@ -255,16 +284,20 @@ def simulate_gut(dose_g: float = 75.0, params="normal", *, body_mass_kg: float =
 
     Examples
     --------
-    >>> r = simulate_gut(75.0, duration_min=720)
-    >>> round(float(r.absorbed_mg()[-1] / 75000), 2)   # f = 0.9 of the dose reaches plasma
+    >>> r = simulate(720, dose_g=75.0)
+    >>> round(float(r.absorbed[-1] / 75000), 2)   # f = 0.9 of the dose reaches plasma
     0.9
+    >>> round(r.first_time("stomach", 37500, above=False))   # half the dose has left the stomach
+    77
+    >>> round(simulate(params="type 2 diabetes").at(60).appearance, 2)
+    4.89
     """
-    model = DallaManGut(params)
-    dose_g = in_range(dose_g, "dose_g", 0.0, 150.0, "g")
-    body_mass_kg = in_range(body_mass_kg, "body_mass_kg", 30.0, 200.0, "kg")
-    duration_min = in_range(duration_min, "duration_min", 1.0, 1440.0, "min")
-    step_min = in_range(step_min, "step_min", 0.05, duration_min, "min")
-    t = np.arange(0.0, duration_min + 0.5 * step_min, step_min)
+    model = DallaManGut(gut_parameters(PARAMS if params is None else params).replace(**overrides))
+    dose_g = RANGES["dose_g"].check(dose_g, "dose_g")
+    body_mass_kg = RANGES["body_mass_kg"].check(body_mass_kg, "body_mass_kg")
+    duration = RANGES["duration"].check(duration, "duration")
+    step = in_range(step, "step", 0.05, duration, "min")
+    t = np.arange(0.0, duration + 0.5 * step, step)
     y = odeint(lambda s, _t: model.derivatives(s, dose_g), model.initial_state(dose_g), t,
                rtol=1e-8, atol=1e-6)
     dose_mg = dose_g * MG_PER_G
@@ -272,3 +305,11 @@ def simulate_gut(dose_g: float = 75.0, params="normal", *, body_mass_kg: float =
              else np.full(t.shape, model.params.kmax))
     return GutResponse(t, y[:, 0], y[:, 1], y[:, 2], model.rate(y.T, body_mass_kg), kempt,
                        dose_g, body_mass_kg, model.params)
+
+
+def _simulate_gut(dose_g: float = 75.0, params="normal", *, body_mass_kg: float = 78.0,
+                  duration_min: float = 300.0, step_min: float = 1.0) -> GutResponse:
+    return simulate(duration_min, params=params, dose_g=dose_g, body_mass_kg=body_mass_kg, step=step_min)
+
+
+simulate_gut = renamed(_simulate_gut, "simulate_gut", new_name="simulate(duration, dose_g=..., params=...)")

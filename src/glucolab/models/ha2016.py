@@ -143,13 +143,16 @@ Nathan DM, Kuenen J, Borg R, et al. Translating the A1C assay into estimated ave
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields, replace
+import warnings
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 
+from ..deprecation import REMOVAL
 from ..indices import ADAG_INTERCEPT_MGDL, ADAG_SLOPE_MGDL, homa_ir
 from ..validation import as_float_array, in_range, positive
+from .timecourse import Parameters, Range, TimeCourse
 from .topp import DAYS_PER_YEAR
 
 MAX_YEARS = 20.0
@@ -171,9 +174,10 @@ STATE_UNITS = ("mg/dL", "uU/mL", "mg", "1", "mU/mg/day")
 
 
 @dataclass(frozen=True)
-class HaParams:
+class HaParams(Parameters):
     """Human parameters of the Ha-Satin-Sherman model; see the module docstring for units and
-    sources. Every value must be positive, except ``Gshft``, which may be zero."""
+    sources. Every value must be positive, except ``Gshft``, which may be zero. Change them with
+    ``replace`` (``PARAMS.replace(tau_b=5000)``), which checks each value again."""
 
     R0: float = 864.0
     EG0: float = 1.44
@@ -221,17 +225,11 @@ class HaParams:
             raise ValueError(f"SI_floor={self.SI_floor:g}: expected at most SI0={self.SI0:g} mL/uU/day "
                              "(insulin sensitivity falls in this model)")
 
-    def replace(self, **changes) -> "HaParams":
-        """This parameter set with the values in ``changes`` swapped in; each is checked again."""
-        try:
-            return replace(self, **changes)
-        except TypeError:  # dataclasses.replace refuses a name that is not a field
-            wrong = ", ".join(sorted(set(changes) - set(UNITS)))
-            raise TypeError(f"unknown parameter(s): {wrong}; the model's parameters are "
-                            f"{', '.join(UNITS)}") from None
-
 
 PARAMS = HaParams()
+
+# The authors' human values; the rat values of their ZDF.ode are not reproduced here.
+PRESETS = {"human": PARAMS}
 
 # The starting state of the authors' human runs (human.ode and fig7_human_prevention.set):
 # glucose mg/dL, insulin µU/mL, beta-cell mass mg, gamma, sigma mU/mg/day; S_I starts at SI0.
@@ -318,15 +316,18 @@ def mass_growth_rate(isr, M, p: HaParams = PARAMS):
 
 # -- interventions --------------------------------------------------------------------------------
 LEVER_RANGES = {  # the ranges the lesson's panels offer (sliders of glucolab.panels.reversal)
-    "R0_factor": (0.6, 1.2),
-    "EG0_factor": (0.8, 1.5),
-    "secretion_factor": (0.5, 2.0),
+    "R0_factor": Range(0.6, 1.2, "(factor)"),
+    "EG0_factor": Range(0.8, 1.5, "(factor)"),
+    "secretion_factor": Range(0.5, 2.0, "(factor)"),
 }
 # What an Intervention accepts: the panels' ranges, with R0 down to 0.39 so that the authors' cut
 # at bariatric surgery (R0_tar = 340 of 864 mg/dL/day, fig8_human.set) fits. Runs at the corners
 # of these bounds integrate over 20 years (tests/test_ha2016.py); at the strongest corners glucose
 # falls below 75 mg/dL (see "Glucose below 75 mg/dL" in the module docstring).
-LEVER_LIMITS = {**LEVER_RANGES, "R0_factor": (0.39, 1.2)}
+LEVER_LIMITS = {**LEVER_RANGES, "R0_factor": Range(0.39, 1.2, "(factor)")}
+# The levers of an Intervention that the lesson offers, and the S_I it may aim for (the untreated
+# floor to the healthy start, as on the panel's slider).
+RANGES = {**LEVER_RANGES, "SI_target": Range(PARAMS.SI_floor, PARAMS.SI0, "mL/uU/day")}
 
 
 @dataclass(frozen=True)
@@ -378,8 +379,8 @@ class Intervention:
             object.__setattr__(self, "SI_target", positive(self.SI_target, "SI_target", UNITS["SI0"]))
         if self.SI_rate is not None:
             object.__setattr__(self, "SI_rate", positive(self.SI_rate, "SI_rate", "1/day"))
-        for name, (low, high) in LEVER_LIMITS.items():
-            object.__setattr__(self, name, in_range(getattr(self, name), name, low, high, "(factor)"))
+        for name, limits in LEVER_LIMITS.items():
+            object.__setattr__(self, name, limits.check(getattr(self, name), name))
         if self.sigma_reset is not None:
             object.__setattr__(self, "sigma_reset", positive(self.sigma_reset, "sigma_reset", "mU/mg/day"))
 
@@ -451,9 +452,18 @@ def insulin_sensitivity(t, intervention: Intervention | None = None, params: HaP
 
 
 # -- the trajectory ---------------------------------------------------------------------------------
+def _deprecated(old: str, new: str, note: str = "") -> None:
+    warnings.warn(f"{old} is now {new}; the old name goes in {REMOVAL}" + (f" ({note})" if note else ""),
+                  DeprecationWarning, stacklevel=3)
+
+
 @dataclass(frozen=True)
-class Trajectory:
+class Trajectory(TimeCourse):
     """The course of the model over time.
+
+    Read every series at any day with ``run.at(day)`` (``.glucose``, ``.homa_ir``, ``.hba1c`` ...),
+    find when one first passes a level with ``run.first_time("glucose", 126)`` (days,
+    interpolated), and print it with ``run.table(every=365.25)``.
 
     Attributes
     ----------
@@ -486,6 +496,10 @@ class Trajectory:
     intervention: Intervention | None = None
     params: HaParams = field(default=PARAMS, repr=False)
 
+    TIME_UNIT = "days"
+    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "beta": "mg", "gamma": "", "sigma": "mU/mg/day",
+              "SI": "mL/µU/day", "homa_ir": "", "hba1c": "%"}
+
     @property
     def years(self) -> np.ndarray:
         """The sample times converted to years of 365.25 days."""
@@ -514,14 +528,19 @@ class Trajectory:
         return (mean - ADAG_INTERCEPT_MGDL) / ADAG_SLOPE_MGDL
 
     def at_day(self, day: float) -> dict:
-        """Every state variable and S_I interpolated at ``day`` (a dict of floats)."""
+        """Deprecated: use ``at(day)``, which also carries HOMA-IR and HbA1c. Every state
+        variable and S_I interpolated at ``day`` (a dict of floats)."""
+        _deprecated("Trajectory.at_day(day)", "at(day)", "a Sample: run.at(day).glucose or run.at(day)['glucose']")
         day = in_range(day, "day", 0.0, float(self.time[-1]), "days")
         names = STATE + ("SI",)
         return {n: float(np.interp(day, self.time, getattr(self, n))) for n in names}
 
     def first_day(self, series: str, threshold: float, *, above: bool = True) -> float:
-        """First day on which ``series`` (a state name, "SI", "homa_ir" or "hba1c") is past
-        ``threshold`` (above it, or below it with ``above=False``); NaN if never."""
+        """Deprecated: use ``first_time(series, threshold, above=...)``, which interpolates between
+        samples. First sample day on which ``series`` (a state name, "SI", "homa_ir" or "hba1c")
+        is past ``threshold`` (above it, or below it with ``above=False``); NaN if never."""
+        _deprecated("Trajectory.first_day(series, threshold)", "first_time(series, threshold)",
+                    "interpolated between samples, where first_day gave the first sample past it")
         allowed = STATE + ("SI", "homa_ir", "hba1c")
         if series not in allowed:
             raise ValueError(f"series={series!r}: expected one of {allowed}")
@@ -541,30 +560,33 @@ def check_state(initial) -> np.ndarray:
     return y0
 
 
-def simulate(days: float = FIVE_YEARS, intervention: Intervention | None = None, *,
-             params: HaParams = PARAMS, initial=AUTHORS_START, samples: int = 1001,
-             rtol: float = 1e-7) -> Trajectory:
-    """Integrate the model for ``days`` days, with an optional intervention.
+def simulate(duration: float = FIVE_YEARS, *old_intervention, params: HaParams | None = None,
+             intervention: Intervention | None = None, initial=AUTHORS_START, samples: int = 1001,
+             rtol: float = 1e-7, **overrides) -> Trajectory:
+    """Integrate the model for ``duration`` days, with an optional intervention.
 
     Parameters
     ----------
-    days : float, default 1826.25 (five years)
+    duration : float, default 1826.25 (five years)
         Length of the run, days; more than 0 and at most ``MAX_DAYS`` (20 years).
+    params : HaParams, optional
+        Model parameters (default :data:`PARAMS`, the human values of Ha et al. 2016).
     intervention : Intervention, optional
-        A change from a chosen day; none means the untreated course.
-    params : HaParams
-        Model parameters (default: the human values of Ha et al. 2016).
+        A change from a chosen day; none means the untreated course. Keyword only: passing it
+        as the second positional argument still works but is deprecated.
     initial : sequence of 5 floats
         Glucose (mg/dL), insulin (µU/mL), beta-cell mass (mg), gamma and sigma (mU/mg/day) at
         day 0; default the authors' starting state.
     samples : int, default 1001
-        How many equally spaced times to report, the first at day 0 and the last at ``days``
+        How many equally spaced times to report, the first at day 0 and the last at ``duration``
         (2 to 100000).
     rtol : float, default 1e-7
         Error tolerance of LSODA relative to each value (1e-11 to 1e-4). Absolute tolerances
         are ``rtol`` mg/dL, µU/mL, mg and mU/mg/day, and ``rtol``/1000 for gamma. With the
         default, glucose stays within 0.002 mg/dL of a run at 1e-10 in every scenario but
         "early intervention", which passes close to the threshold (0.01 mg/dL there).
+    **overrides
+        Single fields of :class:`HaParams` to change (``tau_b``, ``SI_floor`` ...).
 
     Returns
     -------
@@ -574,12 +596,25 @@ def simulate(days: float = FIVE_YEARS, intervention: Intervention | None = None,
     Examples
     --------
     >>> run = simulate()
-    >>> round(run.at_day(300)["glucose"]), bool(run.glucose[-1] > 400)
+    >>> round(run.at(300).glucose), bool(run.glucose[-1] > 400)
     (118, True)
+    >>> round(run.first_time("glucose", 126))
+    445
+    >>> treated = simulate(intervention=SCENARIOS["prevention"])
+    >>> round(treated.at(FIVE_YEARS).hba1c, 2)
+    5.42
     """
-    days = positive(days, "days", "days")
+    if old_intervention:
+        if len(old_intervention) > 1 or intervention is not None:
+            raise TypeError("simulate() takes the run's length as its only positional argument; "
+                            "pass intervention=... by keyword")
+        _deprecated("simulate(duration, intervention)", "simulate(duration, intervention=...)",
+                    "the intervention is keyword-only")
+        intervention = old_intervention[0]
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    days = positive(duration, "duration", "days")
     if days > MAX_DAYS:
-        raise ValueError(f"days={days:g}: expected at most {MAX_DAYS:g} days ({MAX_YEARS:g} years); "
+        raise ValueError(f"duration={days:g}: expected at most {MAX_DAYS:g} days ({MAX_YEARS:g} years); "
                          "the model has no ageing or change in body size")
     if isinstance(samples, bool) or not isinstance(samples, (int, np.integer)) or not 2 <= samples <= 100_000:
         raise ValueError(f"samples={samples!r}: expected an integer between 2 and 100000")
@@ -589,8 +624,7 @@ def simulate(days: float = FIVE_YEARS, intervention: Intervention | None = None,
     if iv is not None:
         if not isinstance(iv, Intervention):
             raise ValueError(f"intervention={iv!r}: expected an Intervention or None")
-        iv.check(days, params)
-    p = params
+        iv.check(days, p)
     times = np.linspace(0.0, days, int(samples))
     start = days if iv is None else iv.start_day
     # The levers jump on the start day, so the run is integrated in two pieces, each with its own
@@ -685,7 +719,7 @@ SCENARIO_SOURCES = {
 }
 
 
-def scenario(name: str, days: float = FIVE_YEARS, **options) -> Trajectory:
+def scenario(name: str, duration: float = FIVE_YEARS, **options) -> Trajectory:
     """Run one of the named scenarios of :data:`SCENARIOS`.
 
     Parameters
@@ -694,11 +728,12 @@ def scenario(name: str, days: float = FIVE_YEARS, **options) -> Trajectory:
         "untreated", "prevention", "early intervention", "late intervention" or "bariatric
         surgery" (the authors' runs, with the saved end state of each in :data:`AUTHORS_ENDS`),
         or "early" and "late" (this package's illustration); :data:`SCENARIO_SOURCES` says which.
-    days : float, default 1826.25 (five years)
+    duration : float, default 1826.25 (five years)
         Length of the run, days. The authors saved their runs at day 1799.986 (1799.3 for
         bariatric surgery): ``AUTHORS_ENDS[name]["day"]``.
     **options
-        Passed on to :func:`simulate` (``params``, ``initial``, ``samples``, ``rtol``).
+        Passed on to :func:`simulate` (``params``, ``initial``, ``samples``, ``rtol``, or
+        single parameters such as ``tau_b=5000``).
 
     Returns
     -------
@@ -712,4 +747,4 @@ def scenario(name: str, days: float = FIVE_YEARS, **options) -> Trajectory:
     """
     if not isinstance(name, str) or name not in SCENARIOS:
         raise ValueError(f"name={name!r}: expected one of {', '.join(repr(n) for n in SCENARIOS)}")
-    return simulate(days, SCENARIOS[name], **options)
+    return simulate(duration, intervention=SCENARIOS[name], **options)

@@ -33,6 +33,10 @@ normal or high. Recovery after it stops takes months, not the hours this model s
 analysis of 1549 men in hormonal contraception studies the median time for sperm
 concentration to recover to 20 million/mL was 3.4 months (Liu et al. 2006).
 
+:data:`PARAMS` (an :class:`HPGParams`: drive, capacity, the feedback shape and the time
+constants), :data:`PRESETS` and :data:`RANGES` go with :func:`simulate` (a :class:`LoopRun` over
+hours) and :func:`steady_state`, whose first argument is the outside androgen ``u``.
+
 References
 ----------
 Goodwin BC. Oscillatory behavior in enzymatic control processes. Adv Enzyme Regul 1965;3:425-438.
@@ -55,14 +59,16 @@ Liu PY, Swerdloff RS, Christenson PD, Handelsman DJ, Wang C. Rate, extent, and m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 
+from ..deprecation import renamed
 from ..units import convert
 from ..validation import in_range
 from .roots import bisect
+from .timecourse import Parameters, Range, TimeCourse
 
 # healthy median total testosterone, 531 ng/dL (Travison et al. 2017), in nmol/L
 T_REF_NMOLL = convert(531.0, "testosterone", "ng/dL", "nmol/L")
@@ -70,25 +76,80 @@ K_FEEDBACK = 0.5  # testosterone (relative) giving half-maximal feedback
 HILL = 4.0  # steepness of the feedback
 TAU = {"gnrh": 0.1, "lh": 1.0, "testosterone": 1.0}  # time constants, h (illustrative)
 
+# A Hill exponent up to 8 keeps the loop gain below the secant limit of 8 (see above).
 RANGES = {
-    "exogenous": (0.0, 3.0, "x healthy testosterone"),
-    "drive": (0.2, 1.5, "x healthy"),
-    "capacity": (0.2, 1.5, "x healthy"),
-    "hours": (1.0, 240.0, "h"),
+    "exogenous": Range(0.0, 3.0, "x healthy testosterone"),
+    "drive": Range(0.2, 1.5, "x healthy"),
+    "capacity": Range(0.2, 1.5, "x healthy"),
+    "k_feedback": Range(0.1, 2.0, "x healthy testosterone"),
+    "hill": Range(1.0, 8.0, "dimensionless"),
+    "tau_gnrh": Range(0.01, 10.0, "h"),
+    "tau_lh": Range(0.01, 10.0, "h"),
+    "tau_testosterone": Range(0.01, 10.0, "h"),
+    "duration": Range(1.0, 240.0, "h"),
 }
 
 
-def feedback(total) -> np.ndarray:
+@dataclass(frozen=True)
+class HPGParams(Parameters):
+    """Parameters of the loop; change them with ``replace`` (``PARAMS.replace(drive=0.5)``).
+
+    ``drive`` and ``capacity`` may be arrays (one loop per element) for :func:`steady_state`.
+
+    Attributes
+    ----------
+    drive : float or numpy.ndarray
+        Hypothalamic drive d, × healthy (0.2 to 1.5; below 1: secondary failure).
+    capacity : float or numpy.ndarray
+        Testicular response to LH c, × healthy (0.2 to 1.5; below 1: primary failure).
+    k_feedback : float
+        Total testosterone (× healthy) giving half-maximal feedback, K (illustrative, 0.5).
+    hill : float
+        Steepness n of the feedback (illustrative, 4; at most 8).
+    tau_gnrh, tau_lh, tau_testosterone : float
+        Time constants of GnRH, LH and testosterone, h (illustrative: 0.1, 1 and 1).
+    """
+
+    drive: float = 1.0
+    capacity: float = 1.0
+    k_feedback: float = K_FEEDBACK
+    hill: float = HILL
+    tau_gnrh: float = TAU["gnrh"]
+    tau_lh: float = TAU["lh"]
+    tau_testosterone: float = TAU["testosterone"]
+
+    def __post_init__(self):
+        for f in fields(self):
+            RANGES[f.name].check(getattr(self, f.name), f.name)
+
+
+PARAMS = HPGParams()  # the healthy man
+# The two kinds of failure Lesson 7 compares.
+PRESETS = {
+    "healthy": PARAMS,
+    "testes respond half as well": HPGParams(capacity=0.5),
+    "hypothalamic drive halved": HPGParams(drive=0.5),
+}
+
+
+def _params(params: HPGParams | None, overrides: dict) -> HPGParams:
+    return (params if params is not None else PARAMS).replace(**overrides)
+
+
+def feedback(total, *, params: HPGParams | None = None) -> np.ndarray:
     """Hypothalamic output per unit drive at relative total testosterone ``total`` (f(1) = 1)."""
+    p = params if params is not None else PARAMS
     total = np.asarray(total, dtype=float)
-    return (1.0 + K_FEEDBACK ** -HILL) / (1.0 + (total / K_FEEDBACK) ** HILL)
+    return (1.0 + p.k_feedback ** -p.hill) / (1.0 + (total / p.k_feedback) ** p.hill)
 
 
-def check_inputs(exogenous, drive, capacity):
-    """Check the three inputs against :data:`RANGES`; return them as floats or arrays."""
-    return (in_range(exogenous, "exogenous", *RANGES["exogenous"]),
-            in_range(drive, "drive", *RANGES["drive"]),
-            in_range(capacity, "capacity", *RANGES["capacity"]))
+def _check_inputs(exogenous, drive, capacity):
+    return (RANGES["exogenous"].check(exogenous, "exogenous"), RANGES["drive"].check(drive, "drive"),
+            RANGES["capacity"].check(capacity, "capacity"))
+
+
+check_inputs = renamed(_check_inputs, "check_inputs",
+                       new_name="HPGParams(drive=..., capacity=...) and RANGES['exogenous'].check(...)")
 
 
 @dataclass(frozen=True)
@@ -114,7 +175,8 @@ class SteadyState:
     loop_gain: np.ndarray
 
 
-def steady_state(exogenous=0.0, drive=1.0, capacity=1.0, *, iterations: int = 60) -> SteadyState:
+def steady_state(exogenous=0.0, *, params: HPGParams | None = None, iterations: int = 60,
+                 **overrides) -> SteadyState:
     """Steady state of the loop; works element-wise on arrays.
 
     At rest T = c·d·f(T + u); the right side falls as T rises, so one root lies between 0 and
@@ -124,22 +186,30 @@ def steady_state(exogenous=0.0, drive=1.0, capacity=1.0, *, iterations: int = 60
     ----------
     exogenous : float or numpy.ndarray, default 0
         Outside androgen, × the healthy man's own testosterone (0 to 3).
-    drive : float or numpy.ndarray, default 1
-        Hypothalamic drive, × healthy (0.2 to 1.5).
-    capacity : float or numpy.ndarray, default 1
-        Testicular response to LH, × healthy (0.2 to 1.5).
+    params : HPGParams, optional
+        Default :data:`PARAMS`, the healthy man.
+    iterations : int, default 60
+        Bisection steps.
+    **overrides
+        Single fields of :class:`HPGParams` to change: ``drive`` and ``capacity`` (× healthy,
+        0.2 to 1.5; floats or arrays), ``k_feedback``, ``hill`` and the time constants.
 
     Examples
     --------
     >>> s = steady_state()
     >>> round(float(s.endogenous), 6), round(float(s.lh), 6)
     (1.0, 1.0)
+    >>> round(steady_state(capacity=0.5).lh, 2)     # primary failure: LH rises
+    1.73
     """
-    u, d, c = np.broadcast_arrays(*check_inputs(exogenous, drive, capacity))
-    t = bisect(lambda x: x - c * d * feedback(x + u), np.zeros(u.shape), c * d * feedback(u), iterations)
-    h = d * feedback(t + u)
-    x = ((t + u) / K_FEEDBACK) ** HILL
-    gain = HILL * x / (1.0 + x) * t / np.maximum(t + u, 1e-12)
+    p = _params(params, overrides)
+    u = RANGES["exogenous"].check(exogenous, "exogenous")
+    u, d, c = np.broadcast_arrays(*(np.asarray(v, dtype=float) for v in (u, p.drive, p.capacity)))
+    t = bisect(lambda x: x - c * d * feedback(x + u, params=p), np.zeros(u.shape), c * d * feedback(u, params=p),
+               iterations)
+    h = d * feedback(t + u, params=p)
+    x = ((t + u) / p.k_feedback) ** p.hill
+    gain = p.hill * x / (1.0 + x) * t / np.maximum(t + u, 1e-12)
     values = [h, h, t, t + u, gain]
     if u.ndim == 0:
         values = [float(v) for v in values]
@@ -147,12 +217,18 @@ def steady_state(exogenous=0.0, drive=1.0, capacity=1.0, *, iterations: int = 60
 
 
 @dataclass(frozen=True)
-class LoopRun:
+class LoopRun(TimeCourse):
     """Time courses of the loop (relative to the healthy man; time in hours).
 
     Attributes
     ----------
-    time, gnrh, lh, endogenous, total, exogenous : numpy.ndarray
+    time : numpy.ndarray
+        Hours from the start of the run.
+    gnrh, lh, endogenous, total, exogenous : numpy.ndarray
+        GnRH, LH, testosterone from the testes, total androgen in blood and outside androgen,
+        × healthy.
+    params : HPGParams
+        The parameters used.
     """
 
     time: np.ndarray
@@ -161,43 +237,61 @@ class LoopRun:
     endogenous: np.ndarray
     total: np.ndarray
     exogenous: np.ndarray
+    params: HPGParams = field(default=PARAMS, repr=False)
+
+    TIME_UNIT = "h"
+    SERIES = {"gnrh": "x healthy", "lh": "x healthy", "endogenous": "x healthy", "total": "x healthy",
+              "exogenous": "x healthy"}
 
     def nmol_per_l(self, values) -> np.ndarray:
         """Relative testosterone converted to nmol/L (1 = 18.4 nmol/L)."""
         return np.asarray(values) * T_REF_NMOLL
 
 
-def _rhs(y, t, u_on, t_on, d, c):
+def _rhs(y, t, u_on, t_on, p: HPGParams):
     h, l, tt = y
     u = u_on if t >= t_on else 0.0
-    return ((d * feedback(tt + u) - h) / TAU["gnrh"], (h - l) / TAU["lh"], (c * l - tt) / TAU["testosterone"])
+    return ((p.drive * feedback(tt + u, params=p) - h) / p.tau_gnrh, (h - l) / p.tau_lh,
+            (p.capacity * l - tt) / p.tau_testosterone)
 
 
-def simulate(exogenous: float = 1.0, *, start_h: float = 12.0, hours: float = 48.0, drive: float = 1.0,
-             capacity: float = 1.0, samples: int = 241) -> LoopRun:
+def simulate(duration: float = 48.0, *, params: HPGParams | None = None, exogenous: float = 1.0,
+             start_h: float = 12.0, samples: int = 241, **overrides) -> LoopRun:
     """The loop at rest, then outside androgen switched on at ``start_h`` and kept on.
 
-    The loop starts at its steady state for ``drive`` and ``capacity`` with no outside androgen.
+    The loop starts at its steady state with no outside androgen.
 
     Parameters
     ----------
+    duration : float, default 48
+        Length of the run, h (1 to 240).
+    params : HPGParams, optional
+        Default :data:`PARAMS`, the healthy man; ``drive`` and ``capacity`` must be single numbers.
     exogenous : float, default 1
         Outside androgen after ``start_h``, × the healthy man's own testosterone (0 to 3).
     start_h : float, default 12
         When it starts, h.
-    hours : float, default 48
-        Length of the run, h (1 to 240).
-    drive, capacity : float, default 1
-        As in :func:`steady_state`.
     samples : int, default 241
         Number of output times.
+    **overrides
+        Single fields of :class:`HPGParams` to change (``drive``, ``capacity`` ...).
+
+    Examples
+    --------
+    >>> run = simulate()
+    >>> round(run.at(48).lh, 2), round(run.at(48).total, 2)
+    (0.33, 1.33)
     """
-    u, d, c = check_inputs(exogenous, drive, capacity)
-    hours = in_range(hours, "hours", *RANGES["hours"])
-    start_h = in_range(start_h, "start_h", 0.0, hours, "h")
-    rest = steady_state(0.0, d, c)
-    t = np.linspace(0.0, hours, int(samples))
-    y = odeint(_rhs, (rest.gnrh, rest.lh, rest.endogenous), t, args=(u, start_h, d, c),
+    p = _params(params, overrides)
+    for name in ("drive", "capacity"):
+        if np.ndim(getattr(p, name)):
+            raise ValueError(f"{name}={getattr(p, name)!r}: expected a single number (x healthy) for a time course")
+    u = RANGES["exogenous"].check(exogenous, "exogenous")
+    duration = RANGES["duration"].check(duration, "duration")
+    start_h = in_range(start_h, "start_h", 0.0, duration, "h")
+    rest = steady_state(0.0, params=p)
+    t = np.linspace(0.0, duration, int(samples))
+    y = odeint(_rhs, (rest.gnrh, rest.lh, rest.endogenous), t, args=(u, start_h, p),
                tcrit=[start_h], rtol=1e-8, atol=1e-10)
     outside = np.where(t >= start_h, u, 0.0)
-    return LoopRun(t, y[:, 0], y[:, 1], y[:, 2], y[:, 2] + outside, outside)
+    return LoopRun(t, y[:, 0], y[:, 1], y[:, 2], y[:, 2] + outside, outside, p)

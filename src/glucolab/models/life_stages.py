@@ -43,8 +43,13 @@ speeds up then: Greendale et al. 2019).
 
 The module also holds the diagnostic thresholds of gestational diabetes (:func:`iadpsg`) and the
 measured numbers the lesson reads (:func:`measured_pregnancy`, :func:`menstrual_cycle_studies`,
-:func:`hormone_therapy_trials`, :func:`whi_outcomes`), each from a CSV file in ``data/`` that names
+:func:`hormone_therapy_trials`, :func:`whi_results`), each from a CSV file in ``data/`` that names
 its source.
+
+Like every model module it has :data:`PARAMS` (a :class:`Woman`), :data:`PRESETS`, :data:`RANGES` and
+:func:`simulate`, which is the pregnancy (:class:`PregnancyCourse`, weeks); :func:`menopause` gives the
+years around menopause (:class:`MenopauseCourse`). Both courses are read with ``.at(t)``,
+``.first_time(series, threshold)`` and ``.table()``.
 
 References
 ----------
@@ -85,18 +90,22 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import numpy as np
 
 from ..data import data_path
+from ..deprecation import REMOVAL, renamed
+from ..indices import homa_ir
 from ..thresholds import IADPSG_THRESHOLDS, IADPSG_THRESHOLDS_MMOL  # noqa: F401
 from ..units import MGDL_PER_MMOLL, check_glucose, glucose_unit
 from ..validation import as_float_array, in_range
 from . import feedback
-from .ogtt import simulate_ogtt
+from . import ogtt as _ogtt
 from .roots import bisect
+from .timecourse import Parameters, Range, Sample, TimeCourse
 
 # -- pregnancy: the measured course of insulin sensitivity ------------------------------------------
 TERM_WEEK = 40.0  # delivery, weeks from the last menstrual period
@@ -127,18 +136,50 @@ MENOPAUSE_FALL = 0.15  # illustrative: see the module notes
 
 # Ranges the functions accept (and the panels' sliders span), with units.
 RANGES = {
-    "week": (0.0, LAST_WEEK, "weeks"),
-    "year": (FIRST_YEAR, LAST_YEAR, "years from the final menstrual period"),
-    "late_fall": (0.3, 0.7, "fraction of insulin sensitivity lost by 34-36 weeks"),
-    "menopause_fall": (0.0, 0.4, "fraction of insulin sensitivity lost across the transition"),
-    "SI_before": (0.3, 1.5, "× the healthy reference's insulin sensitivity"),
-    "reserve": (0.5, 5.0, "× the healthy reference's beta-cell output"),
+    "week": Range(0.0, LAST_WEEK, "weeks"),
+    "year": Range(FIRST_YEAR, LAST_YEAR, "years from the final menstrual period"),
+    "late_fall": Range(0.3, 0.7, "fraction of insulin sensitivity lost by 34-36 weeks"),
+    "menopause_fall": Range(0.0, 0.4, "fraction of insulin sensitivity lost across the transition"),
+    "SI_before": Range(0.3, 1.5, "× the healthy reference's insulin sensitivity"),
+    "reserve": Range(0.5, 5.0, "× the healthy reference's beta-cell output"),
+    "duration": Range(1.0, LAST_WEEK, "weeks"),
+}
+
+
+@dataclass(frozen=True)
+class Woman(Parameters):
+    """One woman in pregnancy; change her with ``replace`` (``PARAMS.replace(reserve=1.5)``).
+
+    Attributes
+    ----------
+    SI_before : float
+        Insulin sensitivity before pregnancy, × the healthy reference of Lesson 1 (0.3 to 1.5).
+    reserve : float
+        The most her beta cells can secrete, × the reference's output (0.5 to 5; illustrative).
+    late_fall : float
+        Fraction of insulin sensitivity lost by 34-36 weeks (0.3 to 0.7; 0.56 measured by
+        Catalano et al. 1991).
+    """
+
+    SI_before: float = 1.0
+    reserve: float = 3.0
+    late_fall: float = LATE_FALL
+
+    def __post_init__(self):
+        for f in fields(self):
+            RANGES[f.name].check(getattr(self, f.name), f.name)
+
+
+PARAMS = Woman()  # the healthy reference, with room to spare in her beta cells
+# The two women Lesson 11 follows through pregnancy.
+PRESETS = {
+    "healthy": PARAMS,
+    "lower sensitivity, limited reserve": Woman(SI_before=0.6, reserve=1.5),
 }
 
 
 def _check(name: str, value, key: str | None = None):
-    low, high, unit = RANGES[key or name]
-    return in_range(value, name, low, high, unit)
+    return RANGES[key or name].check(value, name)
 
 
 def pregnancy_si(week, late_fall: float = LATE_FALL):
@@ -187,8 +228,8 @@ def _sg_rise() -> float:
 
     On the reference hyperbola fasting glucose does not depend on how sensitivity and secretion share
     the product (Lesson 3), so one bisection at the reference person suffices."""
-    target = feedback.fasting_state(feedback.REF_SI)[0] * THIRD_TRIMESTER_FASTING / PRECONCEPTION_FASTING
-    rise = bisect(lambda d: target - feedback.fasting_state(feedback.REF_SI, feedback.REF_SG + d, 1.0)[0],
+    target = feedback.fasting_state(feedback.REF_SI).glucose * THIRD_TRIMESTER_FASTING / PRECONCEPTION_FASTING
+    rise = bisect(lambda d: target - feedback.fasting_state(feedback.REF_SI, feedback.REF_SG + d, 1.0).glucose,
                   np.array(0.0), np.array(0.05), 60)
     return float(rise)
 
@@ -298,9 +339,27 @@ def reserve_week(SI_before: float, reserve: float, late_fall: float = LATE_FALL)
     return float(weeks[reached[0]]) if reached.size else math.nan
 
 
+class _CourseSample(Sample):
+    """A :class:`~glucolab.models.timecourse.Sample` that also answers the old key "ogtt" (deprecated)."""
+
+    def __init__(self, sample: Sample, ogtt: tuple):
+        super().__init__(sample.time, sample.time_unit, dict(sample), sample.units)
+        self._ogtt = ogtt
+
+    def __getitem__(self, name):
+        if name == "ogtt":
+            warnings.warn(f'course.at(t)["ogtt"] is now (s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h); the old key goes in '
+                          f"{REMOVAL}", DeprecationWarning, stacklevel=2)
+            return self._ogtt
+        return super().__getitem__(name)
+
+
 @dataclass(frozen=True)
-class Course:
-    """A woman's course over weeks of pregnancy or years around menopause.
+class Course(TimeCourse):
+    """A woman's course over weeks of pregnancy (:class:`PregnancyCourse`) or years around
+    menopause (:class:`MenopauseCourse`).
+
+    ``course.at(t)`` gives every series at time ``t`` (``s["disposition"]`` or ``s.disposition``).
 
     Attributes
     ----------
@@ -317,7 +376,8 @@ class Course:
     fasting_glucose, fasting_insulin : numpy.ndarray
         Fasting values, mg/dL and µU/mL.
     ogtt : numpy.ndarray
-        Glucose of a 75-g OGTT at 0, 60 and 120 min (columns), mg/dL, for each time.
+        Glucose of a 75-g OGTT at 0, 60 and 120 min (columns), mg/dL, for each time; one series
+        each as ``ogtt_fasting``, ``ogtt_1h`` and ``ogtt_2h``.
     reserve : float
         The beta-cell reserve used, × the reference.
     """
@@ -332,34 +392,79 @@ class Course:
     ogtt: np.ndarray
     reserve: float
 
+    SERIES = {"SI": "× reference", "beta": "× reference", "need": "× reference", "SG": "1/min",
+              "fasting_glucose": "mg/dL", "fasting_insulin": "µU/mL", "disposition": "× reference",
+              "homa_ir": "", "ogtt_fasting": "mg/dL", "ogtt_1h": "mg/dL", "ogtt_2h": "mg/dL"}
+
     @property
     def disposition(self) -> np.ndarray:
         """Disposition index S_I × output, × the reference's (1 = on the reference hyperbola)."""
         return self.SI * self.beta
 
-    def at(self, t: float) -> dict:
-        """Every quantity at time ``t`` (interpolated), by name; ``ogtt`` as a 3-tuple."""
-        out = {name: float(np.interp(t, self.time, getattr(self, name)))
-               for name in ("SI", "beta", "need", "SG", "fasting_glucose", "fasting_insulin")}
-        out["disposition"] = out["SI"] * out["beta"]
-        out["ogtt"] = tuple(float(np.interp(t, self.time, self.ogtt[:, k])) for k in range(3))
-        return out
+    @property
+    def homa_ir(self) -> np.ndarray:
+        """HOMA-IR of the fasting state (Matthews et al. 1985)."""
+        return homa_ir(self.fasting_glucose, self.fasting_insulin, glucose_unit="mg/dL", insulin_unit="uU/mL")
 
-    def first_time(self, column: int, threshold: float) -> float:
-        """First time at which OGTT column ``column`` (0, 1, 2 for 0, 60, 120 min) reaches
-        ``threshold`` mg/dL, or nan."""
-        hit = np.flatnonzero(self.ogtt[:, column] >= threshold)
-        return float(self.time[hit[0]]) if hit.size else math.nan
+    @property
+    def ogtt_fasting(self) -> np.ndarray:
+        """OGTT glucose before the drink, mg/dL."""
+        return self.ogtt[:, 0]
+
+    @property
+    def ogtt_1h(self) -> np.ndarray:
+        """OGTT glucose 1 hour after the drink, mg/dL."""
+        return self.ogtt[:, 1]
+
+    @property
+    def ogtt_2h(self) -> np.ndarray:
+        """OGTT glucose 2 hours after the drink, mg/dL."""
+        return self.ogtt[:, 2]
+
+    def at(self, t, *, series=None) -> Sample:
+        """Every series (or the named ``series``) at time ``t``, interpolated linearly."""
+        sample = super().at(t, series=series)
+        ogtt = tuple(float(np.interp(sample.time, self.time, self.ogtt[:, k])) for k in range(3))
+        return _CourseSample(sample, ogtt)
+
+    def first_time(self, series, threshold: float, *, above: bool = True) -> float:
+        """First time at which ``series`` passes ``threshold`` (see
+        :meth:`~glucolab.models.timecourse.TimeCourse.first_time`).
+
+        Deprecated: an OGTT column number (0, 1, 2) as ``series`` gives, as before 0.2.0, the
+        first stored time at which that column reaches ``threshold`` mg/dL, or nan.
+        """
+        if isinstance(series, (int, np.integer)):
+            warnings.warn(f"Course.first_time(column, threshold) is now first_time(\"ogtt_fasting\" | \"ogtt_1h\" | "
+                          f"\"ogtt_2h\", threshold), which interpolates; the old form goes in {REMOVAL}",
+                          DeprecationWarning, stacklevel=2)
+            hit = np.flatnonzero(self.ogtt[:, series] >= threshold)
+            return float(self.time[hit[0]]) if hit.size else math.nan
+        return super().first_time(series, threshold, above=above)
+
+
+@dataclass(frozen=True)
+class PregnancyCourse(Course):
+    """A pregnancy, week by week (``time`` in gestational weeks, delivery at 40); see :class:`Course`."""
+
+    TIME_UNIT = "weeks"
+
+
+@dataclass(frozen=True)
+class MenopauseCourse(Course):
+    """The years around menopause (``time`` in years from the final menstrual period); see :class:`Course`."""
+
+    TIME_UNIT = "years"
 
 
 @lru_cache(maxsize=4096)
 def _ogtt_draws(SI_abs: float, beta: float, SG: float) -> tuple:
     """Glucose at 0, 60 and 120 min of a 75-g OGTT of Lesson 4 (mg/dL)."""
-    r = simulate_ogtt(75.0, SI=SI_abs, beta=beta, SG=SG, duration_min=120.0, step_min=1.0)
+    r = _ogtt.simulate(120.0, dose_g=75.0, SI=SI_abs, beta=beta, SG=SG, step=1.0)
     return tuple(float(np.interp(t, r.time, r.glucose)) for t in (0.0, 60.0, 120.0))
 
 
-def _course(time, SI, reserve, SG) -> Course:
+def _course(kind: type, time, SI, reserve, SG) -> Course:
     SI = np.asarray(SI, dtype=float)
     beta = compensate(SI, reserve, SI_start=float(SI[0]))
     SG = np.broadcast_to(np.asarray(SG, dtype=float), SI.shape).copy()
@@ -368,14 +473,57 @@ def _course(time, SI, reserve, SG) -> Course:
     # Round the keys so that repeated states (most of a compensated course) share one OGTT solve.
     ogtt = np.array([_ogtt_draws(round(float(s), 12), round(float(b), 9), round(float(g), 12))
                      for s, b, g in zip(SI_abs, beta, SG)])
-    return Course(np.asarray(time, dtype=float), SI, beta, 1.0 / SI, SG, np.asarray(glucose), np.asarray(insulin),
-                  ogtt, float(reserve))
+    return kind(np.asarray(time, dtype=float), SI, beta, 1.0 / SI, SG, np.asarray(glucose), np.asarray(insulin),
+                ogtt, float(reserve))
+
+
+def simulate(duration: float = LAST_WEEK, *, params: Woman | None = None, step: float = 1.0,
+             **overrides) -> PregnancyCourse:
+    """One woman's pregnancy, week by week from before it (week 0), the module's main run.
+
+    ``simulate`` is the pregnancy because pregnancy is what the module's physiology is written for
+    (measured sensitivity, the rise of S_G, the IADPSG test); the years around menopause run on
+    another clock, from eight years before the final period, and keep their own :func:`menopause`.
+    :func:`pregnancy` gives the same course with its arguments spelled out.
+
+    Parameters
+    ----------
+    duration : float, default 46
+        Gestational weeks to cover, from week 0 (1 to 46; delivery at 40, then six weeks after).
+    params : Woman, optional
+        Default :data:`PARAMS`: sensitivity 1 × the reference before pregnancy, reserve 3.
+    step : float, default 1
+        Spacing of the weeks (0.25 to 2).
+    **overrides
+        Single fields of :class:`Woman` to change: ``SI_before``, ``reserve``, ``late_fall``.
+
+    Returns
+    -------
+    PregnancyCourse
+
+    Examples
+    --------
+    >>> c = simulate(SI_before=0.6, reserve=1.5)
+    >>> s = c.at(26)
+    >>> round(s.disposition, 2), round(s.ogtt_fasting, 1), round(s.ogtt_1h, 1)
+    (0.68, 95.4, 131.5)
+    >>> round(c.first_time("disposition", 0.8, above=False), 1)   # week her disposition index falls below 80 %
+    22.0
+    """
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    duration = RANGES["duration"].check(duration, "duration")
+    step = in_range(step, "step", 0.25, min(2.0, duration), "weeks")
+    weeks = np.arange(0.0, duration + step / 2, step)
+    return _course(PregnancyCourse, weeks, p.SI_before * pregnancy_si(weeks, p.late_fall), p.reserve,
+                   pregnancy_sg(weeks))
 
 
 @lru_cache(maxsize=256)
 def pregnancy(SI_before: float = 1.0, reserve: float = 3.0, late_fall: float = LATE_FALL,
-              step: float = 1.0) -> Course:
+              step: float = 1.0) -> PregnancyCourse:
     """One woman's pregnancy, week by week, and the six weeks after delivery.
+
+    The same as :func:`simulate` over all 46 weeks, with the woman's numbers as arguments (cached).
 
     Parameters
     ----------
@@ -390,7 +538,7 @@ def pregnancy(SI_before: float = 1.0, reserve: float = 3.0, late_fall: float = L
 
     Returns
     -------
-    Course
+    PregnancyCourse
         ``time`` in gestational weeks, 0 to 46.
 
     Examples
@@ -402,15 +550,12 @@ def pregnancy(SI_before: float = 1.0, reserve: float = 3.0, late_fall: float = L
     >>> round(float(c.at(35)["disposition"]), 2)
     0.44
     """
-    SI_before = float(_check("SI_before", SI_before))
-    in_range(step, "step", 0.25, 2.0, "weeks")
-    weeks = np.arange(0.0, LAST_WEEK + step / 2, step)
-    return _course(weeks, SI_before * pregnancy_si(weeks, late_fall), reserve, pregnancy_sg(weeks))
+    return simulate(LAST_WEEK, params=Woman(SI_before, reserve, late_fall), step=step)
 
 
 @lru_cache(maxsize=256)
 def menopause(SI_before: float = 1.0, reserve: float = 3.0, fall: float = MENOPAUSE_FALL,
-              step: float = 0.5) -> Course:
+              step: float = 0.5) -> MenopauseCourse:
     """One woman from eight years before to twelve years after her final menstrual period.
 
     Parameters
@@ -426,7 +571,7 @@ def menopause(SI_before: float = 1.0, reserve: float = 3.0, fall: float = MENOPA
 
     Returns
     -------
-    Course
+    MenopauseCourse
         ``time`` in years from the final menstrual period, -8 to 12.
 
     Examples
@@ -438,7 +583,7 @@ def menopause(SI_before: float = 1.0, reserve: float = 3.0, fall: float = MENOPA
     SI_before = float(_check("SI_before", SI_before))
     in_range(step, "step", 0.1, 2.0, "years")
     years = np.arange(FIRST_YEAR, LAST_YEAR + step / 2, step)
-    return _course(years, SI_before * menopause_si(years, fall), reserve, feedback.REF_SG)
+    return _course(MenopauseCourse, years, SI_before * menopause_si(years, fall), reserve, feedback.REF_SG)
 
 
 # -- the diagnosis of gestational diabetes ----------------------------------------------------------
@@ -652,13 +797,42 @@ def hormone_therapy_trials() -> list:
                   float(r["ci_high"]), r["outcome"]) for r in _records("hormone_therapy_trials.csv")]
 
 
-def whi_outcomes() -> dict:
-    """WHI oestrogen plus progestin (Rossouw et al. 2002): ``{outcome: (HR, low, high, per 10,000 women-years)}``.
+@dataclass(frozen=True)
+class WHIOutcome:
+    """One outcome of WHI oestrogen plus progestin (Rossouw et al. 2002; ``whi_2002_outcomes.csv``).
+
+    Attributes
+    ----------
+    outcome : str
+    hazard_ratio, ci_low, ci_high : float
+        Hazard ratio and its 95 % confidence interval.
+    per_10000_years : float
+        More (positive) or fewer (negative) events per 10,000 women per year on treatment.
+    """
+
+    outcome: str
+    hazard_ratio: float
+    ci_low: float
+    ci_high: float
+    per_10000_years: float
+
+
+def whi_results() -> list:
+    """The WHI oestrogen plus progestin outcomes (Rossouw et al. 2002), one :class:`WHIOutcome` each.
 
     Examples
     --------
-    >>> sum(v[3] for v in whi_outcomes().values() if v[3] > 0)   # more events per 10,000 women-years
+    >>> sum(o.per_10000_years for o in whi_results() if o.per_10000_years > 0)   # more events per 10,000
     31.0
     """
-    return {r["outcome"]: (float(r["hazard_ratio"]), float(r["ci_low"]), float(r["ci_high"]),
-                           float(r["per_10000_years"])) for r in _records("whi_2002_outcomes.csv")}
+    return [WHIOutcome(r["outcome"], float(r["hazard_ratio"]), float(r["ci_low"]), float(r["ci_high"]),
+                       float(r["per_10000_years"])) for r in _records("whi_2002_outcomes.csv")]
+
+
+def _whi_outcomes() -> dict:
+    return {o.outcome: (o.hazard_ratio, o.ci_low, o.ci_high, o.per_10000_years) for o in whi_results()}
+
+
+whi_outcomes = renamed(_whi_outcomes, "whi_outcomes", new_name="whi_results()",
+                       note="it returns a list of WHIOutcome; the old dict maps outcome to "
+                            "(hazard_ratio, ci_low, ci_high, per_10000_years)")

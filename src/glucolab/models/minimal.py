@@ -15,6 +15,11 @@ and runs at tight tolerances: with default tolerances the fitted S_I moves by se
 cent. Samples in the first minutes after the bolus, while the glucose mixes, are left out
 of the fit as in MINMOD (Pacini & Bergman 1986).
 
+:func:`simulate` runs the model for a :class:`MinimalParams` and an insulin profile, by default
+the Pacini & Bergman (1986) FSIGT (:func:`glucolab.data.load_fsigt`) with the parameters fitted
+to it, and returns an :class:`IVGTTRun`; :func:`fit_ivgtt` estimates the parameters from data.
+``simulate_ivgtt`` is the deprecated old name (output times first, a (glucose, X) tuple back).
+
 References
 ----------
 Bergman RN, Ider YZ, Bowden CR, Cobelli C. Quantitative estimation of insulin sensitivity.
@@ -27,17 +32,21 @@ Pacini G, Bergman RN. MINMOD. Comput Methods Programs Biomed 1986;23:113-22.
 from __future__ import annotations
 
 import warnings
-
 from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import least_squares
 
+from ..data import load_fsigt
+from ..deprecation import renamed
 from ..validation import as_float_array, in_range, increasing, positive, same_length
+from .feedback import P2, REF_GLUCOSE, REF_INSULIN, REF_SG_FSIGT, REF_SI
+from .timecourse import Parameters, Range, TimeCourse
 
 PARAM_NAMES = ("G0", "SG", "SI", "p2")
 PARAM_UNITS = {"G0": "mg/dL", "SG": "1/min", "SI": "1/min per uU/mL", "p2": "1/min"}
+REF_G0 = 261.0  # glucose extrapolated to t = 0 in the fit of the Pacini & Bergman FSIGT, mg/dL
 
 # Starting points for the multi-start fit: typical, low and high values from FSIGT studies
 # (S_G 0.01-0.04 /min, S_I 1e-4-2e-3 per µU/mL, p2 0.005-0.1 /min).
@@ -47,6 +56,49 @@ _STARTS = ((0.025, 5e-4, 0.03), (0.01, 2e-4, 0.01), (0.04, 1.5e-3, 0.08), (0.015
 _LOWER = {"SG": 1e-4, "SI": 1e-6, "p2": 1e-4}
 _UPPER = {"SG": 0.3, "SI": 1e-2, "p2": 1.0}
 
+# Values simulate() accepts: the fit's search box for S_G, S_I and p2, human glucose and insulin.
+RANGES = {
+    "G0": Range(20.0, 1500.0, "mg/dL"),
+    **{k: Range(_LOWER[k], _UPPER[k], PARAM_UNITS[k]) for k in ("SG", "SI", "p2")},
+    "Gb": Range(20.0, 400.0, "mg/dL"),
+    "Ib": Range(0.0, 300.0, "uU/mL"),
+    "duration": Range(1.0, 1440.0, "min"),
+}
+
+
+@dataclass(frozen=True)
+class MinimalParams(Parameters):
+    """Parameters of the minimal model; defaults are the fit of the Pacini & Bergman (1986) FSIGT.
+
+    Attributes
+    ----------
+    G0 : float
+        Glucose just after the bolus has mixed, extrapolated to t = 0, mg/dL (default 261).
+    SG : float
+        Glucose effectiveness, 1/min (default 0.0189).
+    SI : float
+        Insulin sensitivity, 1/min per µU/mL (default 8.1e-4).
+    p2 : float
+        Rate constant of remote insulin action, 1/min (default 0.0214).
+    Gb, Ib : float
+        Basal glucose, mg/dL, and insulin, µU/mL (default 92 and 11).
+    """
+
+    G0: float = REF_G0
+    SG: float = REF_SG_FSIGT
+    SI: float = REF_SI
+    p2: float = P2
+    Gb: float = REF_GLUCOSE
+    Ib: float = REF_INSULIN
+
+    def __post_init__(self):
+        for name in ("G0", "SG", "SI", "p2", "Gb", "Ib"):
+            RANGES[name].check(getattr(self, name), name)
+
+
+PARAMS = MinimalParams()  # the Pacini & Bergman (1986) subject as fitted here
+PRESETS = {"Pacini & Bergman 1986 subject": PARAMS}
+
 
 def _rhs(y, t, SG, SI, p2, Gb, Ib, t_knots, i_knots):
     G, X = y
@@ -54,9 +106,8 @@ def _rhs(y, t, SG, SI, p2, Gb, Ib, t_knots, i_knots):
     return (-(SG + X) * G + SG * Gb, -p2 * X + p2 * SI * (insulin - Ib))
 
 
-def simulate_ivgtt(times, insulin_times, insulin, *, G0, SG, SI, p2, Gb, Ib,
-                   rtol=1e-9, atol=1e-9):
-    """Glucose predicted by the minimal model for a measured insulin profile.
+def _integrate(times, insulin_times, insulin, *, G0, SG, SI, p2, Gb, Ib, rtol=1e-9, atol=1e-9):
+    """Glucose and remote insulin action at ``times`` for a measured insulin profile (unchecked).
 
     Parameters
     ----------
@@ -93,6 +144,109 @@ def simulate_ivgtt(times, insulin_times, insulin, *, G0, SG, SI, p2, Gb, Ib,
                  tcrit=knots, rtol=rtol, atol=atol)
     idx = np.searchsorted(grid, times)
     return sol[idx, 0], sol[idx, 1]
+
+
+@dataclass(frozen=True)
+class IVGTTRun(TimeCourse):
+    """One run of the minimal model, time in min since the glucose bolus.
+
+    Attributes
+    ----------
+    time : numpy.ndarray
+        Minutes since the bolus.
+    glucose : numpy.ndarray
+        Plasma glucose, mg/dL.
+    remote_insulin : numpy.ndarray
+        Remote insulin action X, 1/min.
+    insulin : numpy.ndarray
+        The plasma insulin that drives the run (the profile interpolated linearly), µU/mL.
+    params : MinimalParams
+        The parameters used.
+    """
+
+    time: np.ndarray
+    glucose: np.ndarray
+    remote_insulin: np.ndarray
+    insulin: np.ndarray
+    params: MinimalParams = field(repr=False)
+
+    TIME_UNIT = "min"
+    SERIES = {"glucose": "mg/dL", "remote_insulin": "1/min", "insulin": "µU/mL"}
+
+
+def _check_insulin(insulin_times, insulin):
+    """The insulin profile as float arrays: 1-D, one value per increasing time from t <= 0."""
+    insulin_times = as_float_array(insulin_times, "insulin_times", "min")
+    insulin = positive(insulin, "insulin", "uU/mL", allow_zero=True)
+    if np.ndim(insulin_times) != 1 or np.ndim(insulin) != 1:
+        raise ValueError("insulin_times, insulin: expected 1-D arrays, one value per sample")
+    same_length(insulin_times=insulin_times, insulin=insulin)
+    increasing(insulin_times, "insulin_times")
+    if insulin_times[0] > 0:
+        raise ValueError(f"insulin_times[0]={insulin_times[0]:g}: expected a sample at or before t = 0 min "
+                         "(the glucose bolus)")
+    return insulin_times, insulin
+
+
+def simulate(duration: float = 182.0, *, params: MinimalParams | None = None, insulin_times=None,
+             insulin=None, step: float = 1.0, rtol: float = 1e-9, **overrides) -> IVGTTRun:
+    """Glucose after an intravenous glucose bolus at t = 0, driven by a plasma insulin profile.
+
+    Parameters
+    ----------
+    duration : float, default 182
+        Length of the run, min (1-1440, and within the insulin profile; 182 min is the length
+        of the reference FSIGT).
+    params : MinimalParams, optional
+        Default :data:`PARAMS`, the fit of the Pacini & Bergman (1986) FSIGT.
+    insulin_times, insulin : array_like, optional
+        Plasma insulin (µU/mL) at its sample times (min, increasing, the first at or before 0),
+        interpolated linearly. Give both or neither; default the measured insulin of the
+        Pacini & Bergman FSIGT (:func:`glucolab.data.load_fsigt`, 0-182 min).
+    step : float, default 1
+        Spacing of the output samples, min.
+    rtol : float, default 1e-9
+        Relative and absolute tolerance of the integrator (LSODA), 1e-12 to 1e-6.
+    **overrides
+        Single fields of :class:`MinimalParams` to change: ``G0``, ``SG``, ``SI``, ``p2``,
+        ``Gb``, ``Ib``.
+
+    Returns
+    -------
+    IVGTTRun
+
+    Examples
+    --------
+    >>> run = simulate()                         # the reference FSIGT
+    >>> round(run.at(20).glucose), round(run.at(60).glucose), round(run.at(180).glucose)
+    (182, 95, 89)
+    >>> round(simulate(SI=4e-4).at(60).glucose)  # half the insulin sensitivity
+    118
+    >>> round(run.first_time("glucose", 150, above=False), 1)
+    29.8
+    """
+    p = (params if params is not None else PARAMS).replace(**overrides)
+    if (insulin_times is None) != (insulin is None):
+        raise ValueError("insulin_times, insulin: expected both (a profile) or neither (the reference FSIGT)")
+    if insulin is None:
+        fsigt = load_fsigt()
+        insulin_times, insulin = fsigt.time, fsigt.insulin
+    insulin_times, insulin = _check_insulin(insulin_times, insulin)
+    duration = RANGES["duration"].check(duration, "duration")
+    if duration > insulin_times[-1]:
+        raise ValueError(f"duration={duration:g}: expected at most {insulin_times[-1]:g} min, the last "
+                         "insulin sample (the model needs insulin throughout)")
+    step = in_range(step, "step", 0.05, duration, "min")
+    rtol = in_range(rtol, "rtol", 1e-12, 1e-6)
+    t = np.arange(0.0, duration + 0.5 * step, step)
+    glucose, action = _integrate(t, insulin_times, insulin, G0=p.G0, SG=p.SG, SI=p.SI, p2=p.p2, Gb=p.Gb,
+                                 Ib=p.Ib, rtol=rtol, atol=rtol)
+    return IVGTTRun(t, glucose, action, np.interp(t, insulin_times, insulin), p)
+
+
+simulate_ivgtt = renamed(_integrate, "simulate_ivgtt",
+                         new_name="simulate(duration, insulin_times=..., insulin=..., params=...)",
+                         note="it returns an IVGTTRun, not a (glucose, remote_insulin) tuple")
 
 
 @dataclass(frozen=True)
@@ -157,7 +311,7 @@ class IVGTTFit:
         if unknown:
             raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected some of {PARAM_NAMES}")
         p = {**self.params, **override}
-        return simulate_ivgtt(times, self.times, self.insulin, Gb=self.Gb, Ib=self.Ib, **p)[0]
+        return _integrate(times, self.times, self.insulin, Gb=self.Gb, Ib=self.Ib, **p)[0]
 
     def summary(self) -> str:
         """A short table of the estimates with standard errors and coefficients of variation."""
@@ -241,7 +395,7 @@ def fit_ivgtt(times, glucose, insulin, *, t_min: float = 8.0, Gb: float | None =
 
     def residuals(theta):
         G0, SG, SI, p2 = np.exp(theta)
-        return simulate_ivgtt(t_fit, times, insulin, G0=G0, SG=SG, SI=SI, p2=p2, Gb=Gb, Ib=Ib,
+        return _integrate(t_fit, times, insulin, G0=G0, SG=SG, SI=SI, p2=p2, Gb=Gb, Ib=Ib,
                               rtol=rtol, atol=rtol)[0] - g_fit
 
     g0_start = float(g_fit[0])

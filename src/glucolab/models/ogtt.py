@@ -4,8 +4,11 @@ After an overnight fast the person drinks a glucose load (75 g of anhydrous gluc
 ADA 2024) and blood is drawn before the drink and every 30 minutes for two hours. Here the load
 enters the blood through the gut model of Dalla Man et al. (2007) (:mod:`.gut`) and meets the
 glucose-insulin loop of Lesson 1 (:mod:`.feedback`), which starts in the person's fasting
-steady state. The result holds the continuous curves and the five draws a laboratory would
-report, at 0, 30, 60, 90 and 120 min.
+steady state. :func:`simulate` returns an :class:`OGTTResult`, a time course of the continuous
+curves that also holds the five draws a laboratory would report, at 0, 30, 60, 90 and 120 min.
+The person's parameters are those of the loop (:data:`PARAMS` and :data:`PRESETS` are
+:data:`.feedback.PARAMS` and :data:`.feedback.PRESETS`); ``simulate_ogtt`` is the deprecated old
+name of :func:`simulate`.
 
 The gut parameters were fitted to a mixed meal, not to a glucose drink; a drink leaves the
 stomach faster than a meal, so the simulated early rise is, if anything, on the slow side.
@@ -29,11 +32,22 @@ import numpy as np
 from ..deprecation import renamed
 from ..validation import _show, as_float_array
 from . import feedback
-from .gut import MG_PER_G, DallaManGut, GutParameters, gut_parameters
+from .gut import EMPTYING_RANGE, MG_PER_G, DallaManGut, GutParameters, gut_parameters
+from .timecourse import Range, TimeCourse
 
 SAMPLE_TIMES = (0.0, 30.0, 60.0, 90.0, 120.0)  # min: the five draws of a 2-hour OGTT
 STANDARD_DOSE_G = 75.0  # g of anhydrous glucose dissolved in water (ADA 2024)
 MAX_DOSE_G = 100.0  # g: the 100-g test for gestational diabetes is the largest load in use
+
+PARAMS = feedback.PARAMS  # the person is a person of the loop: the healthy reference
+PRESETS = feedback.PRESETS
+# The person's ranges are the loop's; the test adds its own inputs. A dose must also be above 0.
+RANGES = {
+    **{name: feedback.RANGES[name] for name in ("SI", "SG", "beta", "incretin", "body_mass_kg")},
+    "dose_g": Range(0.0, MAX_DOSE_G, "g"),
+    "emptying": EMPTYING_RANGE,
+    "duration": Range(120.0, 1440.0, "min"),
+}
 
 
 def check_dose(dose_g) -> float:
@@ -69,8 +83,8 @@ class OGTTSamples:
 
 
 @dataclass(frozen=True)
-class OGTTResult:
-    """A simulated OGTT.
+class OGTTResult(TimeCourse):
+    """A simulated OGTT: the continuous curves (a time course in min) and the five draws.
 
     Attributes
     ----------
@@ -106,6 +120,10 @@ class OGTTResult:
     dose_g: float
     person: feedback.Person = field(repr=False)
     gut: GutParameters = field(repr=False)
+
+    TIME_UNIT = "min"
+    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "appearance": "mg/kg/min", "stomach": "g",
+              "intestine": "g"}
 
     @property
     def fasting_glucose(self) -> float:
@@ -161,13 +179,17 @@ def simulate(duration: float = 180.0, *, params: feedback.Person | None = None, 
     [92, 142, 114, 103, 103]
     >>> r.classification().overall
     'normal'
+    >>> round(r.at(45).stomach, 1)          # g of the drink still in the stomach
+    47.7
+    >>> round(r.first_time("glucose", 120), 1), round(simulate(emptying=0.5).first_time("glucose", 120), 1)
+    (15.2, 26.5)
     """
     dose_g = check_dose(dose_g)
     gut_params = gut_parameters(gut)
     if emptying != 1.0:
         gut_params = gut_params.scaled(emptying)
     duration = float(as_float_array(duration, "duration", "min"))
-    if not 120.0 <= duration <= 1440.0:
+    if not RANGES["duration"].low <= duration <= RANGES["duration"].high:
         raise ValueError(f"duration={duration:g}: expected 120 to 1440 min (the last draw "
                          "is at 120 min)")
     step = float(as_float_array(step, "step", "min"))

@@ -79,6 +79,10 @@ except the feedback loop, found by bisection on P (the loop gain stays below 1 f
 allowed parameter, so the root is unique). Time courses are integrated with LSODA; the
 kinase steps relax in seconds and GLUT4 in minutes, a mildly stiff system.
 
+The module has the shape of every model: :data:`PARAMS` (a :class:`CellParams`), :data:`PRESETS`,
+:data:`RANGES`, :func:`simulate` (a :class:`CascadeCourse` after an insulin step) and
+:func:`steady_state`; :func:`clamp_disposal` replaces ``clamp_split``.
+
 References
 ----------
 Sedaghat AR, Sherman A, Quon MJ. A mathematical model of metabolic insulin signaling
@@ -119,16 +123,20 @@ Hayashi T, Hirshman MF, Kurth EJ, Winder WW, Goodyear LJ. Evidence for 5' AMP-ac
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields, replace
+import warnings
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq
 
+from ..deprecation import REMOVAL, renamed
 from ..units import PMOLL_PER_UUML
 from ..validation import as_float_array, in_range, positive
 from . import feedback
 from .roots import bisect
+from .timecourse import Parameters, Range
+from .timecourse import TimeCourse as _TimeCourse  # "signaling.TimeCourse" is the deprecated old CascadeCourse
 
 # -- rate constants (Sedaghat, Sherman & Quon 2002), per minute ---------------------------------
 PMOL_PER_UU = PMOLL_PER_UUML  # pmol/L per µU/mL, from the unit registry (WHO insulin standard, Vølund 1993)
@@ -165,20 +173,24 @@ CLAMP_MUSCLE_SHARE = 0.85
 PRIMING_PEAK = 3.0  # dimensionless, just after the bout
 PRIMING_HALF_LIFE_H = 18.0  # hours
 
-LIMITS = {  # allowed ranges of the person-level parameters
-    "receptor": (0.05, 1.0, "x healthy receptor number"),
-    "glut4": (0.05, 2.0, "x healthy GLUT4 content"),
-    "feedback": (0.0, 1.0, "x healthy feedback strength"),
-    "serine": (0.0, 10.0, "dimensionless serine-kinase input"),
-    "contraction": (0.0, 1.0, "fraction of a full contraction signal"),
-    "priming": (0.0, 5.0, "dimensionless post-exercise priming"),
+LIMITS = {  # allowed ranges of the person-level parameters (the fields of CellParams)
+    "receptor": Range(0.05, 1.0, "x healthy receptor number"),
+    "glut4": Range(0.05, 2.0, "x healthy GLUT4 content"),
+    "feedback": Range(0.0, 1.0, "x healthy feedback strength"),
+    "serine": Range(0.0, 10.0, "dimensionless serine-kinase input"),
+    "contraction": Range(0.0, 1.0, "fraction of a full contraction signal"),
+    "priming": Range(0.0, 5.0, "dimensionless post-exercise priming"),
 }
+# ... and of the inputs of a run
+RANGES = {**LIMITS, "insulin": Range(0.0, 1e4, "uU/mL"), "duration": Range(1.0, 600.0, "min")}
 STATE_NAMES = ("receptor", "irs1", "irs1_serine", "pi3k", "akt", "glut4_surface")
 
 
 @dataclass(frozen=True)
-class CellParams:
+class CellParams(Parameters):
     """Person-level parameters of the signalling model.
+
+    Change them with ``replace`` (``PARAMS.replace(serine=2.0)``), which checks each value again.
 
     Attributes
     ----------
@@ -217,12 +229,8 @@ class CellParams:
                 raise ValueError(f"{f.name}={given!r}: expected a single number ({unit})")
             object.__setattr__(self, f.name, value)
 
-    def replace(self, **changes) -> "CellParams":
-        """A copy with some parameters changed (each checked again)."""
-        return _params(self, changes)
 
-
-HEALTHY = CellParams()
+PARAMS = HEALTHY = CellParams()
 # The "inflamed" serine-kinase input is illustrative. The type 2 diabetes setting follows the
 # diabetes scenario of Brännmark et al. (2013; BioModels BIOMD0000000448): insulin receptor
 # reduced to 55 %, GLUT4 to 50 % and the mTORC1 -> IRS-1 feedback to 15 % of normal.
@@ -238,10 +246,7 @@ def _params(params: CellParams | None, overrides: dict) -> CellParams:
     base = HEALTHY if params is None else params
     if not isinstance(base, CellParams):
         raise TypeError(f"params={params!r}: expected a CellParams (see signaling.PRESETS)")
-    unknown = set(overrides) - set(LIMITS)
-    if unknown:
-        raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected some of {list(LIMITS)}")
-    return replace(base, **overrides) if overrides else base
+    return base.replace(**overrides) if overrides else base
 
 
 def _step(x, gain):
@@ -282,7 +287,7 @@ def occupancy(insulin):
 
 @dataclass(frozen=True)
 class _Cascade:
-    """Every step of the cascade (base of :class:`SteadyState` and :class:`TimeCourse`).
+    """Every step of the cascade (base of :class:`SteadyState` and :class:`CascadeCourse`).
 
     Attributes
     ----------
@@ -368,15 +373,18 @@ K_CON = K_INS * A_SATURATED  # exocytosis added by full contraction (c = 1), 1/m
 G_MAX_HEALTHY = _healthy_max_surface()
 
 
-def steady_state(insulin, params: CellParams | None = None, **overrides) -> SteadyState:
+def steady_state(insulin=FASTING_INSULIN, *, params: CellParams | None = None, **overrides) -> SteadyState:
     """Steady state of the cascade at each insulin concentration (vectorised).
 
     Parameters
     ----------
-    insulin : float or array_like
-        Plasma insulin, µU/mL, 0 or more (``numpy.inf`` for saturating insulin).
+    insulin : float or array_like, default 11
+        Plasma insulin, µU/mL, 0 or more (``numpy.inf`` for saturating insulin); default the
+        fasting insulin of Lesson 1's healthy reference.
     params : CellParams, optional
-        Default: healthy. Keywords (``serine=2.0``, ...) override single fields.
+        Default :data:`PARAMS`, healthy.
+    **overrides
+        Single fields of :class:`CellParams` to change (``serine=2.0``, ...).
 
     Returns
     -------
@@ -388,6 +396,8 @@ def steady_state(insulin, params: CellParams | None = None, **overrides) -> Stea
     >>> s = steady_state([0.0, 55.0, 1000.0])
     >>> [round(float(u), 2) for u in s.uptake]
     [1.3, 5.9, 10.22]
+    >>> round(float(steady_state(serine=1.0).uptake), 2)   # at fasting insulin, inflamed
+    1.48
     """
     p = _params(params, overrides)
     insulin = _insulin_values(insulin)
@@ -405,7 +415,7 @@ def uptake(insulin, params: CellParams | None = None, **overrides):
     params : CellParams, optional
         Default: healthy; keywords override single fields.
     """
-    u = steady_state(insulin, params, **overrides).uptake
+    u = steady_state(insulin, params=params, **overrides).uptake
     return float(u) if np.ndim(u) == 0 else u
 
 
@@ -603,8 +613,11 @@ def calibrate(ec50: float = TARGET_EC50, maximum: float = TARGET_MAX, fasting: f
 
 # -- time courses -----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class TimeCourse(_Cascade):
+class CascadeCourse(_Cascade, _TimeCourse):
     """Every step of the cascade (see :class:`_Cascade`) after an insulin step at t = 0.
+
+    Read it like every run: ``run.at(minutes).akt``, ``run.first_time("glut4_surface", 0.2)``.
+    (Called ``TimeCourse`` before 0.2.0.)
 
     Attributes
     ----------
@@ -618,6 +631,10 @@ class TimeCourse(_Cascade):
     time: np.ndarray
     insulin: float
     params: CellParams = field(repr=False)
+
+    TIME_UNIT = "min"
+    SERIES = {"receptor": "fraction", "irs1": "fraction", "irs1_serine": "fraction", "pi3k": "fraction",
+              "akt": "fraction", "glut4_surface": "fraction", "uptake": "mg/kg/min"}
 
     def time_to_half(self, name: str = "glut4_surface") -> float:
         """Minutes until ``name`` has covered half its way from start to end."""
@@ -641,8 +658,8 @@ def _rhs(y, t, insulin, p: CellParams):
             (K_EXO + K_INS * _step(A, p.priming) + K_CON * p.contraction) * (1.0 - G) - K_ENDO * G)
 
 
-def simulate(insulin: float = 100.0, params: CellParams | None = None, *, basal_insulin: float = 0.0,
-             minutes: float = 60.0, samples: int = 241, **overrides) -> TimeCourse:
+def simulate(duration: float = 60.0, *, params: CellParams | None = None, insulin: float = 100.0,
+             basal_insulin: float = 0.0, samples: int = 241, **overrides) -> CascadeCourse:
     """Time courses of every step after insulin steps from ``basal_insulin`` to ``insulin``.
 
     The cell starts at its steady state for ``basal_insulin`` (with the serine-kinase and
@@ -650,25 +667,33 @@ def simulate(insulin: float = 100.0, params: CellParams | None = None, *, basal_
 
     Parameters
     ----------
-    insulin : float
-        Insulin after the step, µU/mL (0 to 10 000).
-    params : CellParams, optional
-        Default: healthy; keywords override single fields.
-    basal_insulin : float
-        Insulin before the step, µU/mL (0 to 10 000).
-    minutes : float
+    duration : float, default 60
         Length of the simulation, min (1 to 600).
-    samples : int
+    params : CellParams, optional
+        Default :data:`PARAMS`, healthy.
+    insulin : float, default 100
+        Insulin after the step, µU/mL (0 to 10 000).
+    basal_insulin : float, default 0
+        Insulin before the step, µU/mL (0 to 10 000).
+    samples : int, default 241
         Number of evenly spaced output times (2 to 10 000).
+    **overrides
+        Single fields of :class:`CellParams` to change (``serine=2.0``, ...).
 
     Returns
     -------
-    TimeCourse
+    CascadeCourse
+
+    Examples
+    --------
+    >>> run = simulate(30, insulin=100.0, basal_insulin=FASTING_INSULIN)
+    >>> round(run.at(10).glut4_surface, 3), round(run.at(30).uptake, 2)
+    (0.214, 7.72)
     """
     p = _params(params, overrides)
-    insulin = in_range(insulin, "insulin", 0.0, 1e4, "uU/mL")
-    basal_insulin = in_range(basal_insulin, "basal_insulin", 0.0, 1e4, "uU/mL")
-    minutes = in_range(minutes, "minutes", 1.0, 600.0, "min")
+    insulin = RANGES["insulin"].check(insulin, "insulin")
+    basal_insulin = RANGES["insulin"].check(basal_insulin, "basal_insulin")
+    minutes = RANGES["duration"].check(duration, "duration")
     if isinstance(samples, bool) or int(samples) != samples or not 2 <= samples <= 10_000:
         raise ValueError(f"samples={samples!r}: expected a whole number from 2 to 10000")
     R, P, S, K, A, G, _ = _steady(np.array([basal_insulin]), p)
@@ -682,7 +707,7 @@ def simulate(insulin: float = 100.0, params: CellParams | None = None, *, basal_
     sol = np.clip(sol, 0.0, 1.0)  # remove round-off of order atol at the edges
     R, P, S, K, Y, G = sol.T
     U = _whole_body(G, p, G_MAX_HEALTHY, U_ZERO, U_STIM)
-    return TimeCourse(R, P, S, K, Y * Y, G, U, time=t, insulin=insulin, params=p)
+    return CascadeCourse(R, P, S, K, Y * Y, G, U, time=t, insulin=insulin, params=p)
 
 
 # -- from the cell to the body -----------------------------------------------------------------
@@ -724,8 +749,45 @@ def insulin_sensitivity(params: CellParams | None = None, *, fasting_insulin: fl
     return float(np.clip(feedback.REF_SI * slopes[0] / slopes[1], low, high))
 
 
-def clamp_split(insulin: float, params: CellParams | None = None, *, muscle_share: float = CLAMP_MUSCLE_SHARE,
-                **overrides) -> dict:
+@dataclass(frozen=True)
+class ClampSplit:
+    """Where glucose goes during a euglycemic clamp, mg/kg/min (see :func:`clamp_disposal`).
+
+    Attributes
+    ----------
+    insulin : float
+        Clamp insulin, µU/mL.
+    skeletal_muscle : float
+        Muscle's share of the insulin-stimulated utilisation.
+    other_tissue : float
+        The rest of the insulin-stimulated utilisation (fat, liver and others).
+    insulin_independent : float
+        Utilisation at zero insulin (mostly the brain).
+    total : float
+        All three together.
+    """
+
+    insulin: float
+    skeletal_muscle: float
+    other_tissue: float
+    insulin_independent: float
+    total: float
+
+    LABELS = {"skeletal_muscle": "skeletal muscle", "other_tissue": "other insulin-sensitive tissue",
+              "insulin_independent": "insulin-independent", "total": "total"}
+
+    @property
+    def muscle_share(self) -> float:
+        """Muscle's share of all glucose used, 0 to 1."""
+        return self.skeletal_muscle / self.total
+
+    def rows(self) -> list:
+        """(label, mg/kg/min) for each destination and the total, in that order."""
+        return [(label, getattr(self, name)) for name, label in self.LABELS.items()]
+
+
+def clamp_disposal(insulin: float, *, params: CellParams | None = None, muscle_share: float = CLAMP_MUSCLE_SHARE,
+                   **overrides) -> ClampSplit:
     """Where glucose goes during a euglycemic clamp at ``insulin``, mg/kg/min.
 
     The utilisation above the zero-insulin level is split between skeletal muscle
@@ -739,23 +801,36 @@ def clamp_split(insulin: float, params: CellParams | None = None, *, muscle_shar
     insulin : float
         Clamp insulin, µU/mL (0 to 10 000).
     params : CellParams, optional
-        Default: healthy; keywords override single fields.
+        Default :data:`PARAMS`, healthy; keywords override single fields.
     muscle_share : float
         Muscle's share of the insulin-stimulated part, 0 to 1.
 
     Returns
     -------
-    dict
-        ``{"skeletal muscle", "other insulin-sensitive tissue", "insulin-independent", "total"}``.
+    ClampSplit
+
+    Examples
+    --------
+    >>> split = clamp_disposal(100.0)
+    >>> round(split.skeletal_muscle, 2), round(split.total, 2), f"{split.muscle_share:.0%}"
+    (5.48, 7.75, '71%')
     """
     p = _params(params, overrides)
-    insulin = in_range(insulin, "insulin", 0.0, 1e4, "uU/mL")
+    insulin = RANGES["insulin"].check(insulin, "insulin")
     muscle_share = in_range(muscle_share, "muscle_share", 0.0, 1.0, "fraction")
     total = float(_steady(np.array([insulin]), p)[-1][0])
     stimulated = total - U_ZERO
-    return {"skeletal muscle": muscle_share * stimulated,
-            "other insulin-sensitive tissue": (1.0 - muscle_share) * stimulated,
-            "insulin-independent": U_ZERO, "total": total}
+    return ClampSplit(insulin, muscle_share * stimulated, (1.0 - muscle_share) * stimulated, U_ZERO, total)
+
+
+def _clamp_split(insulin: float, params: CellParams | None = None, *, muscle_share: float = CLAMP_MUSCLE_SHARE,
+                 **overrides) -> dict:
+    split = clamp_disposal(insulin, params=params, muscle_share=muscle_share, **overrides)
+    return {label: value for label, value in split.rows()}
+
+
+clamp_split = renamed(_clamp_split, "clamp_split", new_name="clamp_disposal(insulin, params=...)",
+                      note="it returns a ClampSplit; the old dict is dict(split.rows())")
 
 
 def priming_after_exercise(hours, peak: float = PRIMING_PEAK, half_life_h: float = PRIMING_HALF_LIFE_H):
@@ -785,3 +860,12 @@ def priming_after_exercise(hours, peak: float = PRIMING_PEAK, half_life_h: float
     half_life_h = in_range(half_life_h, "half_life_h", 1e-3, 240.0, "h")
     return peak * 0.5 ** (np.asarray(hours) / half_life_h) if np.ndim(hours) else \
         peak * 0.5 ** (hours / half_life_h)
+
+
+def __getattr__(name):
+    # The old name of CascadeCourse, kept for one release.
+    if name == "TimeCourse":
+        warnings.warn(f"signaling.TimeCourse is now signaling.CascadeCourse; the old name goes in {REMOVAL}",
+                      DeprecationWarning, stacklevel=2)
+        return CascadeCourse
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -64,13 +64,16 @@ Bergman RN, Phillips LS, Cobelli C. Physiologic evaluation of factors controllin
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, fields, replace
+import warnings
+from dataclasses import dataclass, field, fields
 from typing import Callable, Union
 
 import numpy as np
 from scipy.integrate import odeint
 
+from ..deprecation import REMOVAL, renamed
 from ..validation import as_float_array, in_range, positive
+from .timecourse import Parameters, Range, TimeCourse
 
 DAYS_PER_YEAR = 365.25
 MAX_YEARS = 50.0
@@ -91,8 +94,10 @@ SCHEDULED = ("SI", "d0", "r1", "r2")  # parameters that may change over time in 
 
 
 @dataclass(frozen=True)
-class ToppParams:
+class ToppParams(Parameters):
     """Parameters of the βIG model (defaults: Topp et al. 2000, Table 1).
+
+    Change them with ``replace`` (``PARAMS.replace(SI=0.36)``), which checks each value again.
 
     Attributes
     ----------
@@ -130,23 +135,19 @@ class ToppParams:
         for f in fields(self):
             object.__setattr__(self, f.name, positive(getattr(self, f.name), f.name, UNITS[f.name]))
 
-    def replace(self, **changes) -> "ToppParams":
-        """A copy with some parameters changed (each checked again)."""
-        unknown = set(changes) - set(UNITS)
-        if unknown:
-            raise TypeError(f"unknown parameter(s) {sorted(unknown)}; expected some of {list(UNITS)}")
-        return replace(self, **changes)
-
 
 PARAMS = ToppParams()
+
+# Only the published person: Lesson 3 changes S_I and d0 over time with schedules instead.
+PRESETS = {"Topp 2000": PARAMS}
 
 # Ranges for the panels' sliders, inside which every schedule integrates cleanly. S_I spans
 # the roughly 20-fold spread between insulin-sensitive and very resistant people (Kahn et al.
 # 1993 report a similar spread); d0 spans both sides of the saddle-node value 0.0735 /day.
 RANGES = {
-    "SI": (0.04, 1.0, "mL/uU/day"),
-    "years": (0.05, 15.0, "years"),
-    "d0": (0.03, 0.09, "1/day"),
+    "SI": Range(0.04, 1.0, "mL/uU/day"),
+    "years": Range(0.05, 15.0, "years"),
+    "d0": Range(0.03, 0.09, "1/day"),
 }
 
 
@@ -393,14 +394,43 @@ def fixed_points(params: ToppParams = PARAMS, **overrides) -> list:
     return sorted(out, key=lambda f: f.glucose)
 
 
-def healthy_state(params: ToppParams = PARAMS, **overrides) -> tuple:
-    """The physiological equilibrium (G mg/dL, I µU/mL, beta mg); ValueError if there is none."""
-    p = params.replace(**overrides) if overrides else params
+def steady_state(*, params: ToppParams | None = None, **overrides) -> FixedPoint:
+    """The physiological (healthy) equilibrium, where a person rests while nothing changes.
+
+    Parameters
+    ----------
+    params : ToppParams, optional
+        Default :data:`PARAMS`, the published values.
+    **overrides
+        Single fields of :class:`ToppParams` to change (``SI``, ``d0`` ...).
+
+    Returns
+    -------
+    FixedPoint
+        The "physiological" equilibrium, or the "saddle-node" one at d0 = r1²/(4 r2).
+        A ValueError says so when d0 is above that value and there is none.
+
+    Examples
+    --------
+    >>> s = steady_state(SI=0.36)
+    >>> round(s.glucose), round(s.insulin), round(s.beta), s.stable
+    (100, 20, 600, True)
+    """
+    p = (params if params is not None else PARAMS).replace(**overrides)
     for f in fixed_points(p):
         if f.kind in ("physiological", "saddle-node"):
-            return f.glucose, f.insulin, f.beta
+            return f
     raise ValueError(f"d0={p.d0:g} 1/day: no physiological equilibrium exists above the saddle-node "
                      f"value {saddle_node_d0(p.r1, p.r2):.4g} 1/day; pass an initial state instead")
+
+
+def _healthy_state(params: ToppParams = PARAMS, **overrides) -> tuple:
+    s = steady_state(params=params, **overrides)
+    return s.glucose, s.insulin, s.beta
+
+
+healthy_state = renamed(_healthy_state, "healthy_state", new_name="steady_state(params=..., **overrides)",
+                        note="it returns a FixedPoint; the old tuple is (s.glucose, s.insulin, s.beta)")
 
 
 def disposition_index(SI, beta, params: ToppParams = PARAMS):
@@ -426,9 +456,18 @@ def disposition_index(SI, beta, params: ToppParams = PARAMS):
 
 
 # -- simulation --------------------------------------------------------------------------------
+def _deprecated_method(old: str, new: str) -> None:
+    warnings.warn(f"Trajectory.{old} is now {new}; the old name goes in {REMOVAL}", DeprecationWarning,
+                  stacklevel=3)
+
+
 @dataclass(frozen=True)
-class Trajectory:
+class Trajectory(TimeCourse):
     """The course of glucose, insulin and beta-cell mass over time.
+
+    Read it at any day with ``run.at(day)`` (every series, interpolated) and find when a series
+    first passes a level with ``run.first_time("glucose", 126)`` (days); ``run.years`` gives the
+    sample times in years.
 
     Attributes
     ----------
@@ -456,6 +495,10 @@ class Trajectory:
     r2: np.ndarray
     params: ToppParams = field(repr=False)
 
+    TIME_UNIT = "days"
+    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "beta": "mg", "SI": "mL/µU/day", "d0": "1/day",
+              "r1": "dL/mg/day", "r2": "dL²/mg²/day", "disposition_index": "1/day²"}
+
     @property
     def years(self) -> np.ndarray:
         """Time in years (365.25 days)."""
@@ -467,13 +510,18 @@ class Trajectory:
         return self.SI * self.params.sigma * self.beta
 
     def at_year(self, year: float) -> tuple:
-        """Glucose (mg/dL), insulin (µU/mL) and beta-cell mass (mg) interpolated at ``year``."""
+        """Deprecated: use ``at(year * DAYS_PER_YEAR)``, whose ``glucose``, ``insulin`` and ``beta``
+        are these. Glucose (mg/dL), insulin (µU/mL) and beta-cell mass (mg) interpolated at ``year``."""
+        _deprecated_method("at_year(year)", "at(day) (days: year * DAYS_PER_YEAR)")
         y = self.years
         return tuple(float(np.interp(year, y, v)) for v in (self.glucose, self.insulin, self.beta))
 
     def first_year_above(self, quantity: str, threshold: float) -> float:
-        """First time (years) ``quantity`` ("glucose", "insulin" or "beta") exceeds
-        ``threshold``; NaN if it never does."""
+        """Deprecated: use ``first_time(quantity, threshold) / DAYS_PER_YEAR``, which interpolates
+        between samples. First sample time (years) at which ``quantity`` ("glucose", "insulin" or
+        "beta") exceeds ``threshold``; NaN if it never does."""
+        _deprecated_method("first_year_above(quantity, threshold)",
+                           "first_time(series, threshold) (days, interpolated)")
         if quantity not in ("glucose", "insulin", "beta"):
             raise ValueError(f"quantity={quantity!r}: expected 'glucose', 'insulin' or 'beta'")
         above = getattr(self, quantity) > threshold
@@ -492,30 +540,34 @@ class Trajectory:
         return bool(G > r1 / (2 * r2) and -d0 + r1 * G - r2 * G * G < 0)
 
 
-def simulate(days: float, *, SI: Schedule | None = None, d0: Schedule | None = None,
-             r1: Schedule | None = None, r2: Schedule | None = None, params: ToppParams = PARAMS,
-             initial=None, samples: int = 1001, rtol: float = 1e-6) -> Trajectory:
-    """Integrate the βIG model for ``days`` days.
+def simulate(duration: float = 20 * DAYS_PER_YEAR, *, params: ToppParams | None = None,
+             SI: Schedule | None = None, d0: Schedule | None = None, r1: Schedule | None = None,
+             r2: Schedule | None = None, initial=None, samples: int = 1001, rtol: float = 1e-6,
+             **overrides) -> Trajectory:
+    """Integrate the βIG model for ``duration`` days.
 
     Parameters
     ----------
-    days : float
+    duration : float, default 7305 (20 years)
         Length of the simulation, days; more than 0 and at most ``MAX_DAYS`` (50 years).
+    params : ToppParams, optional
+        The parameters; default :data:`PARAMS`, the published values.
     SI, d0, r1, r2 : float, Ramp or callable, optional
         Each may be a constant, a :class:`Ramp`, or a function of time in days returning a
         positive value; default the value in ``params``. A function is checked on a grid of
         the sample times and 2000 evenly spaced points.
-    params : ToppParams
-        The other (fixed) parameters.
     initial : sequence of 3 floats, optional
         Starting glucose (mg/dL), insulin (µU/mL) and beta-cell mass (mg); default the
         physiological equilibrium for the parameter values at day 0 (for a :class:`Ramp`,
         its ``start`` value, so that a step at day 0 is felt).
     samples : int, default 1001
-        Number of evenly spaced output times, including 0 and ``days`` (2 to 100000).
+        Number of evenly spaced output times, including 0 and ``duration`` (2 to 100000).
     rtol : float, default 1e-6
         Relative tolerance of the integrator (1e-10 to 1e-3); the absolute tolerance is
         ``rtol`` in the units of each state variable.
+    **overrides
+        Other single fields of :class:`ToppParams` to change (``R0``, ``EG0``, ``sigma``,
+        ``alpha``, ``k``).
 
     Returns
     -------
@@ -526,10 +578,15 @@ def simulate(days: float, *, SI: Schedule | None = None, d0: Schedule | None = N
     >>> t = simulate(20 * 365.25, SI=Ramp.over_years(0.72, 0.36, years=10))
     >>> round(float(t.glucose[-1])), round(float(t.beta[-1]))
     (100, 600)
+    >>> round(t.at(5 * 365.25).insulin, 1)
+    13.3
+    >>> round(t.first_time("beta", 450) / DAYS_PER_YEAR, 2)
+    6.86
     """
-    days = positive(days, "days", "days")
+    params = (params if params is not None else PARAMS).replace(**overrides)
+    days = positive(duration, "duration", "days")
     if days > MAX_DAYS:
-        raise ValueError(f"days={days:g}: expected at most {MAX_DAYS:g} days ({MAX_YEARS:g} years); the "
+        raise ValueError(f"duration={days:g}: expected at most {MAX_DAYS:g} days ({MAX_YEARS:g} years); the "
                          "model has no ageing or change in body size and is meant for years to decades")
     if isinstance(samples, bool) or int(samples) != samples or not 2 <= samples <= 100_000:
         raise ValueError(f"samples={samples!r}: expected a whole number from 2 to 100000")
@@ -547,7 +604,8 @@ def simulate(days: float, *, SI: Schedule | None = None, d0: Schedule | None = N
     if initial is None:
         start = {name: (given[name].start if isinstance(given[name], Ramp) else funcs[name](0.0))
                  for name in SCHEDULED}
-        y0 = np.array(healthy_state(params.replace(**start)))
+        healthy = steady_state(params=params, **start)
+        y0 = np.array((healthy.glucose, healthy.insulin, healthy.beta))
     else:
         y0 = as_float_array(initial, "initial", "(mg/dL, uU/mL, mg)")
         if y0.shape != (3,) or y0[0] <= 0 or y0[1] < 0 or y0[2] < 0:

@@ -44,6 +44,10 @@ baseline, 74 % after one week, 68 % in controls; Petersen et al.: 29 % and 99 %)
 glucose clearance that goes with it; the model has insulin's action on the liver folded into a
 fixed S_I, so it cannot show that part.
 
+:func:`steady_state` gives that fasting state as a :class:`LiverFastingState` (``fasting`` before 0.2.0),
+for a person ``params`` (:data:`PARAMS` is :data:`COUNTERPOINT_PERSON`; :data:`PRESETS` adds Lesson 1's
+people), and :func:`fasting_balance` the two sides of the balance (``balance`` before 0.2.0).
+
 Nothing here is a treatment or a diet: the studies are described for what they measured.
 
 References
@@ -69,14 +73,17 @@ Fabbrini E, Magkos F, Mohammed BS, et al. Intrahepatic fat, not visceral fat, is
 
 from __future__ import annotations
 
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
+from ..deprecation import REMOVAL, renamed
 from ..indices import homa_ir
 from ..units import MGDL_PER_MMOLL
 from ..validation import in_range
 from . import feedback
+from .timecourse import Range
 
 
 @dataclass(frozen=True)
@@ -198,11 +205,11 @@ _P_OUTPUT_RATIO = _P["basal glucose production", "baseline"].value / _P["basal g
 # Rise of the liver's glucose output per percentage point of liver fat above normal (1/%).
 GLUCOSE_OUTPUT_SLOPE = (_P_OUTPUT_RATIO - 1.0) / (_P_LIVER_BEFORE - LIVER_FAT_NORMAL)
 
-RANGES = {"liver_fat": (0.5, 30.0, "%"), "pancreas_fat": (2.0, 15.0, "%")}
+RANGES = {"liver_fat": Range(0.5, 30.0, "%"), "pancreas_fat": Range(2.0, 15.0, "%")}
 
 
 def _excess(liver_fat):
-    liver_fat = in_range(liver_fat, "liver_fat", *RANGES["liver_fat"])
+    liver_fat = RANGES["liver_fat"].check(liver_fat, "liver_fat")
     return np.maximum(np.asarray(liver_fat, dtype=float) - LIVER_FAT_NORMAL, 0.0)
 
 
@@ -267,7 +274,7 @@ def first_phase_fraction(pancreas_fat):
     >>> round(first_phase_fraction(8.0) * 0.62, 2), round(first_phase_fraction(6.2) * 0.62, 2)
     (0.19, 0.46)
     """
-    pancreas_fat = in_range(pancreas_fat, "pancreas_fat", *RANGES["pancreas_fat"])
+    pancreas_fat = RANGES["pancreas_fat"].check(pancreas_fat, "pancreas_fat")
     fraction = 1.0 - FIRST_PHASE_SLOPE * (np.asarray(pancreas_fat, dtype=float) - PANCREAS_FAT_NORMAL)
     return _plain(np.clip(fraction, 0.0, 1.0))
 
@@ -299,7 +306,7 @@ def fit_person(fasting_glucose_mmoll: float, liver_fat: float, *, beta: float = 
     Examples
     --------
     >>> p = fit_person(9.2, 12.8)
-    >>> round(fasting(12.8, p).glucose_mmoll, 2)
+    >>> round(steady_state(12.8, params=p).glucose_mmoll, 2)
     9.2
     """
     target = in_range(fasting_glucose_mmoll, "fasting_glucose_mmoll", 4.5, 20.0, "mmol/L") * MGDL_PER_MMOLL
@@ -309,14 +316,21 @@ def fit_person(fasting_glucose_mmoll: float, liver_fat: float, *, beta: float = 
     return feedback.Person(SI=float(si), beta=beta)
 
 
+BASELINE_LIVER_FAT = _C["liver fat", "baseline"].value  # %, Counterpoint's mean before the diet (12.8)
 #: Lesson 1's person fitted to Counterpoint's baseline: 12.8 % liver fat and 9.2 mmol/L.
-COUNTERPOINT_PERSON = fit_person(_C["fasting glucose", "baseline"].value, _C["liver fat", "baseline"].value,
-                                 beta=COUNTERPOINT_BETA)
+COUNTERPOINT_PERSON = fit_person(_C["fasting glucose", "baseline"].value, BASELINE_LIVER_FAT, beta=COUNTERPOINT_BETA)
+
+# The module's parameters are the person's (Lesson 1's Person); the liver fat is the input.
+PARAMS = COUNTERPOINT_PERSON
+PRESETS = {"fitted to Counterpoint's baseline": COUNTERPOINT_PERSON, **feedback.PRESETS}
 
 
 @dataclass(frozen=True)
-class FastingState:
+class LiverFastingState:
     """The fasting state of one person at one liver fat (and, optionally, pancreas fat).
+
+    (Called ``FastingState`` before 0.2.0; :class:`glucolab.models.feedback.FastingState` is the
+    loop's own, without the liver.)
 
     Attributes
     ----------
@@ -351,40 +365,77 @@ class FastingState:
         return homa_ir(self.glucose, self.insulin, glucose_unit="mg/dL")
 
 
-def fasting(liver_fat: float, person: feedback.Person = COUNTERPOINT_PERSON, pancreas_fat=None) -> FastingState:
-    """Fasting glucose and insulin of ``person`` with this liver fat.
+def _person(params) -> feedback.Person:
+    if not isinstance(params, feedback.Person):
+        raise ValueError(f"params={params!r}: expected a glucolab.models.feedback.Person")
+    return params
+
+
+def steady_state(liver_fat: float = BASELINE_LIVER_FAT, *, params: feedback.Person | None = None, pancreas_fat=None,
+                 **overrides) -> LiverFastingState:
+    """Fasting glucose and insulin of a person with this liver fat.
 
     Lesson 1's :func:`~glucolab.models.feedback.fasting_state` with the liver's output R0
     multiplied by :func:`glucose_output_factor`.
 
     Parameters
     ----------
-    liver_fat : float
-        Liver fat, % (0.5 to 30).
-    person : feedback.Person, default :data:`COUNTERPOINT_PERSON`
+    liver_fat : float, default 12.8
+        Liver fat, % (0.5 to 30); default Counterpoint's baseline mean.
+    params : feedback.Person, optional
+        The person; default :data:`PARAMS`, :data:`COUNTERPOINT_PERSON`.
     pancreas_fat : float, optional
         Pancreas fat, %; if given, the first-phase fraction is reported too (it does not change
         fasting glucose here; see the module notes).
+    **overrides
+        Single fields of :class:`glucolab.models.feedback.Person` to change (``SI``, ``beta`` ...).
 
     Returns
     -------
-    FastingState
+    LiverFastingState
 
     Examples
     --------
-    >>> before, after = fasting(12.8), fasting(2.9)
+    >>> before, after = steady_state(12.8), steady_state(2.9)
     >>> round(before.glucose_mmoll, 1), round(after.glucose_mmoll, 1)
     (9.2, 7.7)
     """
-    if not isinstance(person, feedback.Person):
-        raise ValueError(f"person={person!r}: expected a glucolab.models.feedback.Person")
+    person = _person(params if params is not None else PARAMS).replace(**overrides)
     r = glucose_output_factor(liver_fat)
     glucose, insulin = feedback.fasting_state(person.SI, person.SG, person.beta, R0=feedback.R0 * r)
     first = None if pancreas_fat is None else first_phase_fraction(pancreas_fat)
-    return FastingState(float(liver_fat), glucose, insulin, r, first, person)
+    return LiverFastingState(float(liver_fat), glucose, insulin, r, first, person)
 
 
-def balance(glucose, liver_fat: float, person: feedback.Person = COUNTERPOINT_PERSON) -> tuple:
+def _fasting(liver_fat: float, person: feedback.Person = COUNTERPOINT_PERSON, pancreas_fat=None):
+    if not isinstance(person, feedback.Person):
+        raise ValueError(f"person={person!r}: expected a glucolab.models.feedback.Person")
+    return steady_state(liver_fat, params=person, pancreas_fat=pancreas_fat)
+
+
+fasting = renamed(_fasting, "fasting", new_name="steady_state(liver_fat, params=person)")
+
+
+@dataclass(frozen=True)
+class Balance:
+    """The two sides of the fasting balance along a range of glucose, mg/dL per minute.
+
+    Attributes
+    ----------
+    glucose : numpy.ndarray
+        Glucose values, mg/dL.
+    output : numpy.ndarray
+        The liver's glucose output (the same at every glucose in this model).
+    uptake : numpy.ndarray
+        (S_G + S_I × insulin) × glucose, with insulin at its steady state for that glucose.
+    """
+
+    glucose: np.ndarray
+    output: np.ndarray
+    uptake: np.ndarray
+
+
+def fasting_balance(glucose, liver_fat: float, *, params: feedback.Person | None = None) -> Balance:
     """The two sides of the fasting balance at each glucose: what the liver puts in and what
     the tissues take out, both in mg/dL per minute. Fasting glucose is where they are equal.
 
@@ -394,24 +445,33 @@ def balance(glucose, liver_fat: float, person: feedback.Person = COUNTERPOINT_PE
         Glucose values, mg/dL.
     liver_fat : float
         Liver fat, %.
-    person : feedback.Person
+    params : feedback.Person, optional
+        The person; default :data:`PARAMS`, :data:`COUNTERPOINT_PERSON`.
 
     Returns
     -------
-    output, uptake : numpy.ndarray
-        The liver's glucose output (the same at every glucose in this model) and the uptake
-        (S_G + S_I × insulin) × glucose, with insulin at its steady state for that glucose.
+    Balance
 
     Examples
     --------
-    >>> out, up = balance([92.0], 2.0, feedback.PRESETS["healthy"])   # the healthy reference
-    >>> round(float(out[0]), 3), round(float(up[0]), 3)
+    >>> b = fasting_balance([92.0], 2.0, params=feedback.PRESETS["healthy"])   # the healthy reference
+    >>> round(float(b.output[0]), 3), round(float(b.uptake[0]), 3)
     (1.739, 1.739)
     """
+    person = _person(params if params is not None else PARAMS)
     g = np.asarray(glucose, dtype=float)
     output = np.full(g.shape, feedback.R0 * glucose_output_factor(liver_fat))
     insulin = feedback.secretion(g, person.beta) / feedback.K_INSULIN
-    return output, (person.SG + person.SI * insulin) * g
+    return Balance(g, output, (person.SG + person.SI * insulin) * g)
+
+
+def _balance(glucose, liver_fat: float, person: feedback.Person = COUNTERPOINT_PERSON) -> tuple:
+    b = fasting_balance(glucose, liver_fat, params=person)
+    return b.output, b.uptake
+
+
+balance = renamed(_balance, "balance", new_name="fasting_balance(glucose, liver_fat, params=person)",
+                  note="it returns a Balance; the old tuple is (b.output, b.uptake)")
 
 
 def R0_factor_for(liver_before: float, liver_after: float) -> float:
@@ -424,3 +484,12 @@ def R0_factor_for(liver_before: float, liver_after: float) -> float:
     0.778
     """
     return float(glucose_output_factor(liver_after) / glucose_output_factor(liver_before))
+
+
+def __getattr__(name):
+    # The old name of LiverFastingState, kept for one release.
+    if name == "FastingState":
+        warnings.warn(f"twin_cycle.FastingState is now twin_cycle.LiverFastingState; the old name goes in {REMOVAL}",
+                      DeprecationWarning, stacklevel=2)
+        return LiverFastingState
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

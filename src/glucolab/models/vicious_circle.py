@@ -34,6 +34,10 @@ basins before the drive returns; see :func:`minimum_duration`. A drive below abo
 the low state altogether (a saddle-node bifurcation), so the person returns to health even
 without a push across the boundary.
 
+:data:`PARAMS` (a :class:`CircleParams`, with the usual drive), :data:`PRESETS` and :data:`RANGES` go
+with :func:`simulate` (a :class:`Course` over months) and :func:`steady_state` (every steady state at
+one drive).
+
 References
 ----------
 Corona G, Rastrelli G, Monami M, et al. Body weight loss reverts obesity-associated
@@ -51,13 +55,15 @@ Gardner TS, Cantor CR, Collins JJ. Construction of a genetic toggle switch in Es
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import warnings
+from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq
 
-from ..validation import in_range
+from ..deprecation import REMOVAL, renamed
+from .timecourse import Parameters, Range, TimeCourse
 
 # All illustrative.
 K_A, P = 1.3, 6.0  # visceral fat that halves the testosterone signal, and its steepness
@@ -66,28 +72,90 @@ K_T, Q = 0.75, 8.0  # testosterone below which fat gain accelerates, and its ste
 GAIN = 0.9  # extra visceral fat when testosterone is very low (relative)
 TAU_T, TAU_A = 1.0, 6.0  # months
 RANGES = {
-    "drive": (0.70, 1.10, "dimensionless"),
-    "change": (0.0, 0.4, "lower drive by"),
-    "months": (0.0, 36.0, "months"),
-    "horizon": (1.0, 240.0, "months"),
+    "drive": Range(0.70, 1.10, "dimensionless"),
+    "change": Range(0.0, 0.4, "lower drive by"),
+    "months": Range(0.0, 36.0, "months"),
+    "duration": Range(1.0, 240.0, "months"),
+    "k_a": Range(1.0, 3.0, "x lean"),
+    "hill_a": Range(1.0, 12.0, "dimensionless"),
+    "t_min": Range(0.0, 0.9, "x healthy"),
+    "k_t": Range(0.3, 1.0, "x healthy"),
+    "hill_t": Range(1.0, 12.0, "dimensionless"),
+    "gain": Range(0.0, 2.0, "x lean"),
+    "tau_t": Range(0.1, 24.0, "months"),
+    "tau_a": Range(0.1, 48.0, "months"),
 }
 
 
-def _s(adiposity):
-    return 1.0 / (1.0 + (np.asarray(adiposity, dtype=float) / K_A) ** P)
+def _fat_push(testosterone, gain, k_t, hill_t):
+    return gain / (1.0 + (np.asarray(testosterone, dtype=float) / k_t) ** hill_t)
 
 
-def testosterone_target(adiposity) -> np.ndarray:
+USUAL_DRIVE = float(1.0 - _fat_push(1.0, GAIN, K_T, Q))  # the drive at which T = 1, A = 1 is a steady state
+
+
+@dataclass(frozen=True)
+class CircleParams(Parameters):
+    """Parameters of the circle, all illustrative; change them with ``replace``.
+
+    Attributes
+    ----------
+    drive : float
+        The person's usual adiposity drive d (default :data:`USUAL_DRIVE`, 0.918).
+    k_a, hill_a : float
+        Visceral fat (× lean) that halves the testosterone signal, K_A = 1.3, and the steepness p = 6.
+    t_min : float
+        Testosterone floor when visceral fat is high, t_min = 0.45 (× healthy).
+    k_t, hill_t : float
+        Testosterone (× healthy) below which fat gain accelerates, K_T = 0.75, and the steepness q = 8.
+    gain : float
+        Extra visceral fat (× lean) when testosterone is very low, a = 0.9.
+    tau_t, tau_a : float
+        Time constants of testosterone and visceral fat, months (1 and 6).
+    """
+
+    drive: float = USUAL_DRIVE
+    k_a: float = K_A
+    hill_a: float = P
+    t_min: float = T_MIN
+    k_t: float = K_T
+    hill_t: float = Q
+    gain: float = GAIN
+    tau_t: float = TAU_T
+    tau_a: float = TAU_A
+
+    def __post_init__(self):
+        for f in fields(self):
+            RANGES[f.name].check(getattr(self, f.name), f.name)
+
+
+PARAMS = CircleParams()
+# Drives just inside and outside the window of two states (about 0.81 to 0.98).
+PRESETS = {
+    "usual drive": PARAMS,
+    "lower drive (one healthy state)": CircleParams(drive=0.80),
+    "higher drive (one low state)": CircleParams(drive=0.99),
+}
+
+
+def _p(params: CircleParams | None) -> CircleParams:
+    return params if params is not None else PARAMS
+
+
+def _s(adiposity, p: CircleParams):
+    return 1.0 / (1.0 + (np.asarray(adiposity, dtype=float) / p.k_a) ** p.hill_a)
+
+
+def testosterone_target(adiposity, *, params: CircleParams | None = None) -> np.ndarray:
     """Testosterone (relative) that a given visceral adiposity (× lean) settles towards."""
-    return T_MIN + (1.0 - T_MIN) * _s(adiposity) / _s(1.0)
+    p = _p(params)
+    return p.t_min + (1.0 - p.t_min) * _s(adiposity, p) / _s(1.0, p)
 
 
-def fat_push(testosterone) -> np.ndarray:
+def fat_push(testosterone, *, params: CircleParams | None = None) -> np.ndarray:
     """Extra visceral adiposity (× lean) that a given relative testosterone favours."""
-    return GAIN / (1.0 + (np.asarray(testosterone, dtype=float) / K_T) ** Q)
-
-
-USUAL_DRIVE = float(1.0 - fat_push(1.0))  # the drive at which T = 1, A = 1 is a steady state
+    p = _p(params)
+    return _fat_push(testosterone, p.gain, p.k_t, p.hill_t)
 
 
 @dataclass(frozen=True)
@@ -99,17 +167,18 @@ class FixedPoint:
     stable: bool
 
 
-def fixed_points(drive: float = USUAL_DRIVE) -> list[FixedPoint]:
-    """All steady states at a given drive, lowest adiposity first.
+def fixed_points(drive: float | None = None, *, params: CircleParams | None = None) -> list[FixedPoint]:
+    """All steady states at a given drive (default the drive in ``params``), lowest adiposity first.
 
     At rest T = T*(A) and A = d + a·h(T*(A)); the roots of the second equation in A are found
     on a fine grid and refined with Brent's method. Stability follows from the Jacobian.
     """
-    d = in_range(drive, "drive", *RANGES["drive"])
+    p = _p(params)
+    d = RANGES["drive"].check(p.drive if drive is None else drive, "drive")
     grid = np.linspace(0.5, 3.0, 1201)
 
     def excess(a):
-        return d + fat_push(testosterone_target(a)) - a
+        return d + fat_push(testosterone_target(a, params=p), params=p) - a
 
     values = excess(grid)
     roots = list(grid[values == 0.0])  # a root may sit exactly on the grid (A = 1 at d0)
@@ -117,87 +186,208 @@ def fixed_points(drive: float = USUAL_DRIVE) -> list[FixedPoint]:
         roots.append(brentq(excess, grid[i], grid[i + 1], xtol=1e-12))
     points = []
     for a in sorted(roots):
-        t = float(testosterone_target(a))
+        t = float(testosterone_target(a, params=p))
         eps = 1e-6
-        dtda = (testosterone_target(a + eps) - testosterone_target(a - eps)) / (2 * eps)
-        dhdt = (fat_push(t + eps) - fat_push(t - eps)) / (2 * eps)
-        jac = np.array([[-1.0 / TAU_T, dtda / TAU_T], [dhdt / TAU_A, -1.0 / TAU_A]])
+        dtda = (testosterone_target(a + eps, params=p) - testosterone_target(a - eps, params=p)) / (2 * eps)
+        dhdt = (fat_push(t + eps, params=p) - fat_push(t - eps, params=p)) / (2 * eps)
+        jac = np.array([[-1.0 / p.tau_t, dtda / p.tau_t], [dhdt / p.tau_a, -1.0 / p.tau_a]])
         points.append(FixedPoint(t, float(a), bool(np.all(np.linalg.eigvals(jac).real < 0))))
     return points
 
 
 @dataclass(frozen=True)
-class Course:
-    """Months of the model: testosterone (relative), adiposity (× lean) and the drive used."""
+class SteadyStates:
+    """Every steady state at one drive, lowest adiposity first.
 
-    months: np.ndarray
+    Attributes
+    ----------
+    drive : float
+        The adiposity drive.
+    points : tuple of FixedPoint
+        All steady states, stable or not.
+    """
+
+    drive: float
+    points: tuple
+
+    @property
+    def stable(self) -> tuple:
+        """The stable states."""
+        return tuple(p for p in self.points if p.stable)
+
+    @property
+    def bistable(self) -> bool:
+        """True when two stable states coexist: the circle can hold."""
+        return len(self.stable) == 2
+
+    @property
+    def healthy(self) -> FixedPoint:
+        """The stable state with the least visceral fat."""
+        return self.stable[0]
+
+    @property
+    def vicious(self) -> FixedPoint | None:
+        """The low-testosterone state, when there are two stable states; else None."""
+        return self.stable[-1] if self.bistable else None
+
+    @property
+    def saddle(self) -> FixedPoint | None:
+        """The unstable state between the two basins, if there is one."""
+        unstable = [p for p in self.points if not p.stable]
+        return unstable[0] if unstable else None
+
+
+def steady_state(*, params: CircleParams | None = None, **overrides) -> SteadyStates:
+    """All steady states of the circle at the drive in ``params``.
+
+    Parameters
+    ----------
+    params : CircleParams, optional
+        Default :data:`PARAMS`, the usual drive.
+    **overrides
+        Single fields of :class:`CircleParams` to change (``drive`` ...).
+
+    Examples
+    --------
+    >>> s = steady_state()
+    >>> s.bistable, round(s.vicious.testosterone, 2), round(s.vicious.adiposity, 2)
+    (True, 0.54, 1.75)
+    >>> steady_state(drive=0.80).bistable
+    False
+    """
+    p = _p(params).replace(**overrides)
+    return SteadyStates(float(p.drive), tuple(fixed_points(params=p)))
+
+
+def _escaped(testosterone_end: float, drive_end: float, p: CircleParams) -> bool:
+    saddle = [q for q in fixed_points(drive_end, params=p) if not q.stable]
+    threshold = saddle[0].testosterone if saddle else 0.9
+    return bool(testosterone_end > threshold)
+
+
+@dataclass(frozen=True)
+class Course(TimeCourse):
+    """Months of the model: testosterone (relative), adiposity (× lean) and the drive used.
+
+    Attributes
+    ----------
+    time : numpy.ndarray
+        Months from the start.
+    testosterone : numpy.ndarray
+        Total testosterone, × healthy (1 = 18.4 nmol/L).
+    adiposity : numpy.ndarray
+        Visceral fat, × lean.
+    drive : numpy.ndarray
+        The adiposity drive at each time.
+    params : CircleParams
+        The parameters used.
+    """
+
+    time: np.ndarray
     testosterone: np.ndarray
     adiposity: np.ndarray
     drive: np.ndarray
+    params: CircleParams = field(default=PARAMS, repr=False)
+
+    TIME_UNIT = "months"
+    SERIES = {"testosterone": "x healthy", "adiposity": "x lean", "drive": "dimensionless"}
+
+    @property
+    def months(self) -> np.ndarray:
+        """Deprecated: use ``time`` (months)."""
+        warnings.warn(f"Course.months is now Course.time; the old name goes in {REMOVAL}", DeprecationWarning,
+                      stacklevel=2)
+        return self.time
 
     @property
     def escaped(self) -> bool:
         """True if the run ends on the healthy side (testosterone above the saddle's level
         at the final drive, or above 0.9 where only one state exists)."""
-        saddle = [p for p in fixed_points(float(self.drive[-1])) if not p.stable]
-        threshold = saddle[0].testosterone if saddle else 0.9
-        return bool(self.testosterone[-1] > threshold)
+        return _escaped(float(self.testosterone[-1]), float(self.drive[-1]), self.params)
 
 
-def _rhs(y, t, drive, change, until):
+def _rhs(y, t, drive, change, until, p: CircleParams):
     T, A = y
     d = drive - change if t < until else drive
-    return ((testosterone_target(A) - T) / TAU_T, (d + fat_push(T) - A) / TAU_A)
+    return ((testosterone_target(A, params=p) - T) / p.tau_t, (d + fat_push(T, params=p) - A) / p.tau_a)
 
 
-def check_change(drive, change, months) -> tuple[float, float, float]:
-    """Check a usual drive, a lowering of it and its length in months against :data:`RANGES`."""
-    return (in_range(drive, "drive", *RANGES["drive"]), in_range(change, "change", *RANGES["change"]),
-            in_range(months, "months", *RANGES["months"]))
+def _check_change(drive, change, months) -> tuple[float, float, float]:
+    return (RANGES["drive"].check(drive, "drive"), RANGES["change"].check(change, "change"),
+            RANGES["months"].check(months, "months"))
 
+
+check_change = renamed(_check_change, "check_change",
+                       new_name="CircleParams(drive=...) and RANGES['change'].check / RANGES['months'].check")
 
 VICIOUS_START = fixed_points(USUAL_DRIVE)[-1]  # the low-testosterone state at the usual drive
 
 
-def simulate(drive: float = USUAL_DRIVE, change: float = 0.2, months: float = 12.0, *,
-             start: tuple[float, float] | None = None, horizon: float = 60.0,
-             samples: int = 361) -> Course:
+def simulate(duration: float = 60.0, *, params: CircleParams | None = None, change: float = 0.2,
+             months: float = 12.0, start: tuple[float, float] | None = None, samples: int = 361,
+             **overrides) -> Course:
     """Start in the vicious circle, lower the drive by ``change`` for ``months``, then restore it.
 
     Parameters
     ----------
-    drive : float, default :data:`USUAL_DRIVE`
-        The person's usual adiposity drive (0.70 to 1.10).
+    duration : float, default 60
+        Months simulated (1 to 240).
+    params : CircleParams, optional
+        Default :data:`PARAMS`; its ``drive`` is the person's usual adiposity drive.
     change : float, default 0.2
         How much the drive is lowered during the change (0 to 0.4).
     months : float, default 12
-        How long the change lasts (0 to 36 months).
+        How long the change lasts, from the start (0 to 36 months).
     start : (float, float), optional
         Starting (testosterone, adiposity); default the low state at the usual drive
         (T = 0.54, A = 1.75).
-    horizon : float, default 60
-        Months simulated (1 to 240).
     samples : int, default 361
         Output times.
+    **overrides
+        Single fields of :class:`CircleParams` to change (``drive`` ...).
+
+    Examples
+    --------
+    >>> run = simulate(60, change=0.3, months=24)
+    >>> run.escaped, round(run.at(60).testosterone, 2)
+    (True, 1.0)
     """
-    d, dd, m = check_change(drive, change, months)
-    horizon = in_range(horizon, "horizon", *RANGES["horizon"])
+    p = _p(params).replace(**overrides)
+    d = RANGES["drive"].check(p.drive, "drive")
+    dd, m = RANGES["change"].check(change, "change"), RANGES["months"].check(months, "months")
+    horizon = RANGES["duration"].check(duration, "duration")
     y0 = start if start is not None else (VICIOUS_START.testosterone, VICIOUS_START.adiposity)
     t = np.linspace(0.0, horizon, int(samples))
-    y = odeint(_rhs, y0, t, args=(d, dd, m), tcrit=[m] if 0 < m < horizon else None,
+    y = odeint(_rhs, y0, t, args=(d, dd, m, p), tcrit=[m] if 0 < m < horizon else None,
                rtol=1e-8, atol=1e-10)
-    return Course(t, y[:, 0], y[:, 1], np.where(t < m, d - dd, d))
+    return Course(t, y[:, 0], y[:, 1], np.where(t < m, d - dd, d), p)
 
 
-def minimum_duration(change: float, drive: float = USUAL_DRIVE, *, tolerance: float = 0.05) -> float:
+def minimum_duration(change: float, drive: float | None = None, *, params: CircleParams | None = None,
+                     tolerance: float = 0.05) -> float:
     """Shortest change (months) of size ``change`` that leaves the circle, or ``inf`` if even
-    36 months do not. Found by bisection on :func:`simulate` with a 120-month horizon."""
-    if not simulate(drive, change, RANGES["months"][1], horizon=120.0).escaped:
+    36 months do not. Found by bisection on :func:`simulate` with a 120-month run.
+
+    ``drive`` (default the one in ``params``) is the person's usual adiposity drive.
+
+    Examples
+    --------
+    >>> round(minimum_duration(0.2), 1)
+    24.9
+    """
+    p = _p(params)
+    if drive is not None:
+        p = p.replace(drive=drive)
+
+    def leaves(months):
+        return simulate(120.0, params=p, change=change, months=months).escaped
+
+    if not leaves(RANGES["months"].high):
         return float("inf")
-    lo, hi = 0.0, RANGES["months"][1]
+    lo, hi = 0.0, RANGES["months"].high
     while hi - lo > tolerance:
         mid = 0.5 * (lo + hi)
-        if simulate(drive, change, mid, horizon=120.0).escaped:
+        if leaves(mid):
             hi = mid
         else:
             lo = mid

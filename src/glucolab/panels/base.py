@@ -262,9 +262,14 @@ class Panel:
         # Beside the live widget, a still image of the figure with its description as alt text:
         # viewers without a kernel (GitHub, nbviewer, the HTML export) show the image, while
         # JupyterLab and Voila, which can draw the widget, prefer it.
-        bundle = FigureImage(self.figure, alt=self.description, dpi=SAVED_IMAGE_DPI)._repr_mimebundle_()
+        bundle = self.still()._repr_mimebundle_()
         bundle.update(self.widget._repr_mimebundle_())
         display(bundle, raw=True)
+
+    def still(self) -> FigureImage:
+        """The figure at its present settings as a still image, with the panel's description as
+        alt text: what a saved lesson shows where no kernel draws the live panel."""
+        return FigureImage(self.figure, alt=self.description, dpi=SAVED_IMAGE_DPI)
 
 
 def nice_ceiling(value: float) -> float:

@@ -16,14 +16,13 @@ import numpy as np
 from matplotlib.ticker import FixedLocator, NullLocator
 
 from .. import style
-from ..validation import in_range
 from ..models import counterregulatory as cr
 from . import register
 from .base import Panel, slider
 
 CORTISOL_GRID = np.linspace(*cr.CORTISOL_RANGE[:2], 53)  # µg/dL
 INSULIN_GRID = np.geomspace(1.0, 1000.0, 120)  # µU/mL
-BASE_G, BASE_I = cr.fasting_state()  # the model's own baseline
+BASE_G, BASE_I = cr.steady_state()  # the model's own baseline
 
 
 def _percent_change(key: str) -> tuple[float, float]:
@@ -36,7 +35,7 @@ def _percent_change(key: str) -> tuple[float, float]:
 @lru_cache(maxsize=8)
 def model_curves(hepatic: bool, peripheral: bool) -> tuple[np.ndarray, np.ndarray]:
     """Per cent change of fasting glucose and insulin along :data:`CORTISOL_GRID`."""
-    g, i = cr.cortisol_fasting_state(CORTISOL_GRID, hepatic=hepatic, peripheral=peripheral)
+    g, i = cr.cortisol_steady_state(CORTISOL_GRID, hepatic=hepatic, peripheral=peripheral)
     return 100.0 * (g / BASE_G - 1.0), 100.0 * (i / BASE_I - 1.0)
 
 
@@ -55,7 +54,7 @@ class CortisolPanel(Panel):
     figsize = (8.4, 4.2)
 
     def __init__(self, cortisol: float = cr.CORTISOL_HIGH, hepatic: bool = True, peripheral: bool = True):
-        cortisol = in_range(cortisol, "cortisol_ugdl", *cr.CORTISOL_RANGE)
+        cortisol = cr.CORTISOL_RANGE.check(cortisol, "cortisol_ugdl")
         self._start = (cortisol, hepatic, peripheral)
         super().__init__()
 
@@ -119,7 +118,7 @@ class CortisolPanel(Panel):
         self.lines["glucose"].set_data(CORTISOL_GRID, g_curve)
         self.lines["insulin"].set_data(CORTISOL_GRID, i_curve)
         e = self.effect()
-        g, i = cr.fasting_state(e)
+        g, i = cr.steady_state(e)
         self.markers["glucose"].set_data([v["cortisol"]], [100.0 * (g / BASE_G - 1.0)])
         self.markers["insulin"].set_data([v["cortisol"]], [100.0 * (i / BASE_I - 1.0)])
         ec50 = cr.utilisation_ec50(v["cortisol"]) if v["peripheral"] else cr.utilisation_ec50(cr.CORTISOL_LOW)

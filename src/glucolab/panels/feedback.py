@@ -22,7 +22,7 @@ CUSTOM = "custom"
 
 @lru_cache(maxsize=64)
 def _reference_meal(carbs_g: float) -> model.MealResponse:
-    return model.simulate_meal(carbs_g)
+    return model.simulate(carbs_g=carbs_g)
 
 
 def draw_normal_cohort(ax, label: str = "people with normal glucose tolerance (mean ± SD)"):
@@ -67,7 +67,7 @@ class FeedbackPanel(Panel):
                                            ".2f")
         self.controls["carbs_g"] = slider("Carbohydrate (g)", carbs, *lo["carbs_g"][:2], 5.0, ".0f")
 
-        ref = model.simulate_meal(carbs)
+        ref = model.simulate(carbs_g=carbs)
         ax_g, ax_i, ax_ra = self.figure.subplots(3, 1, sharex=True, height_ratios=[3, 2, 1.3])
         self.axes = {"glucose": ax_g, "insulin": ax_i, "appearance": ax_ra}
         style.shade_band(ax_g, 70, 99, "normal fasting 70-99")
@@ -124,7 +124,7 @@ class FeedbackPanel(Panel):
     def _redraw(self):
         self._label_custom()
         v = self.values
-        r = model.simulate_meal(v["carbs_g"], self.person())
+        r = model.simulate(params=self.person(), carbs_g=v["carbs_g"])
         ref = _reference_meal(v["carbs_g"])
         self.response = r
         for key in ("glucose", "insulin"):
@@ -134,7 +134,7 @@ class FeedbackPanel(Panel):
         keep_in_view(self.axes["glucose"], r.glucose.max(), floor=250.0, margin=1.08)
         keep_in_view(self.axes["insulin"], max(r.insulin.max(), ref.insulin.max()), floor=80.0, margin=1.1)
         keep_in_view(self.axes["appearance"], r.appearance.max(), floor=4.0)
-        g0, g_peak, (g120, _) = r.glucose[0], r.glucose.max(), r.at(120)
+        g0, g_peak, g120 = r.glucose[0], r.glucose.max(), r.at(120).glucose
         t_peak = r.time[np.argmax(r.glucose)]
         self.readout.value = (
             f"Fasting glucose <b>{g0:.0f} mg/dL</b> ({g0 / MGDL_PER_MMOLL:.1f} mmol/L), "

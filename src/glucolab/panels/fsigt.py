@@ -12,7 +12,7 @@ import numpy as np
 
 from .. import style
 from ..data import load_fsigt
-from ..models.minimal import IVGTTFit, PoorlyDeterminedFit, fit_ivgtt, simulate_ivgtt
+from ..models.minimal import IVGTTFit, PoorlyDeterminedFit, fit_ivgtt
 from . import register
 from .base import CONTROL_WIDTH, Panel, keep_in_view, slider
 
@@ -114,8 +114,7 @@ class FSIGTPanel(Panel):
         self.fit_lines["best"].set_data(self.t_fine, self._best_curve(f))
         SI, SG = self.values["SI"] * SI_SCALE, self.values["SG"] * SG_SCALE
         grid = np.union1d(self.t_fine, f.times)
-        curve = simulate_ivgtt(grid, f.times, f.insulin, G0=f.G0, SG=SG, SI=SI, p2=f.p2, Gb=f.Gb,
-                               Ib=f.Ib)[0]
+        curve = f.predict(grid, SI=SI, SG=SG)  # on the fine grid and at every sample
         at_samples = curve[np.searchsorted(grid, f.times[f.used])]
         self.residuals = f.glucose[f.used] - at_samples
         self.rmse = float(np.sqrt(np.mean(self.residuals ** 2)))

@@ -19,7 +19,8 @@ from matplotlib.ticker import MaxNLocator
 from .. import style
 from ..models import feedback as loop
 from ..models.gut import EMPTYING_RANGE, GUT_PRESETS
-from ..models.ogtt import OGTTResult, simulate_ogtt
+from ..models import ogtt
+from ..models.ogtt import OGTTResult
 from ..thresholds import OGTT_2H_PREDIABETES_MGDL
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, Panel, slider
@@ -31,7 +32,7 @@ MENU = dict(layout=widgets.Layout(width=CONTROL_WIDTH), style={"description_widt
 @lru_cache(maxsize=32)
 def run(person: str, gut: str, emptying: float) -> OGTTResult:
     """A 75-g OGTT for a preset person and published gut set, emptying × published (cached)."""
-    return simulate_ogtt(person=loop.PRESETS[person], gut=gut, emptying=emptying, duration_min=DURATION_MIN)
+    return ogtt.simulate(DURATION_MIN, params=loop.PRESETS[person], gut=gut, emptying=emptying)
 
 
 def _peak(time, values) -> tuple[float, float]:

@@ -45,8 +45,8 @@ class GrowthHormonePanel(Panel):
     def __init__(self, mean_gh: float = START_MEAN_GH, pulses_per_day: int = START_PULSES_PER_DAY,
                  pulsatile_share: float = START_PULSATILE_SHARE):
         r = gh.RANGES
-        self._start = (in_range(mean_gh, "mean_gh", *r["mean_gh"]),
-                       int(in_range(pulses_per_day, "pulses_per_day", *r["pulses_per_day"])),
+        self._start = (r["mean_gh"].check(mean_gh, "mean_gh"),
+                       int(r["pulses_per_day"].check(pulses_per_day, "pulses_per_day")),
                        in_range(pulsatile_share, "pulsatile_share", 0.0, 100.0, "%"))
         super().__init__()
 
@@ -120,10 +120,9 @@ def clamp_check_figure():
     style.apply()
     with plt.ioff():
         fig, ax = plt.subplots(figsize=(8.0, 3.6), layout="constrained")
-    runs = gh.clamp_studies(10.0)
-    t = runs.pop("time")
-    for (label, action), ls in zip(runs.items(), ("-", ":", "-.", "--")):
-        ax.plot(t, 100.0 * action, ls=ls, lw=1.8, label=f"model: {label}")
+    runs = gh.clamp_protocols(10.0)
+    for (name, label), ls in zip(runs.LABELS.items(), ("-", ":", "-.", "--")):
+        ax.plot(runs.time, 100.0 * runs.series(name), ls=ls, lw=1.8, label=f"model: {label}")
     m = gh.MOLLER_1989
     ax.errorbar([m["hours"]], [100.0 * m["gir_gh"] / m["gir_control"]],
                 yerr=[100.0 * m["gir_sem"][0] / m["gir_control"]], color="black", marker="s", ls="none",

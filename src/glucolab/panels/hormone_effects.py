@@ -24,7 +24,7 @@ FACTOR_LABELS = ("R0", "S_I", "S_G", "β")
 
 def _homa(effect, person, strength=1.0) -> tuple[float, float, float]:
     """Fasting glucose (mg/dL), insulin (µU/mL) and HOMA-IR of ``person`` under ``effect``."""
-    g, i = cr.fasting_state(effect, person, strength)
+    g, i = cr.steady_state(effect, params=person, strength=strength)
     return g, i, homa_ir(g, i, glucose_unit="mg/dL")
 
 
@@ -98,8 +98,8 @@ class HormoneEffectsPanel(Panel):
         person = feedback.PRESETS[v["person"]]
         effect = cr.EFFECTS[v["effect"]]
         s = v["strength"] / 100.0
-        f = effect.factors(s)
-        self.lines["factors"].set_data(np.arange(len(FACTORS)), [float(f[k]) for k in FACTORS])
+        f = effect.scaled(s)
+        self.lines["factors"].set_data(np.arange(len(FACTORS)), [float(getattr(f, k)) for k in FACTORS])
         (g0, i0, h0), full = person_at_full_strength(v["person"])
         for bar, value in zip(self.bars, full):
             bar.set_width(value)
@@ -110,8 +110,8 @@ class HormoneEffectsPanel(Panel):
         self.axes["homa"].set_xlim(0, 1.15 * max(full))
         label = "measured" if effect.evidence == "measured" else "<b>illustrative</b> (no study gives this size)"
         self.readout.value = (
-            f"{v['effect']} at {v['strength']:.0f} % in the {v['person']} person: R0 × {f['R0']:.3f}, "
-            f"S_I × {f['SI']:.3f}, S_G × {f['SG']:.3f}. Fasting glucose <b>{g:.0f} mg/dL</b> (from {g0:.0f}), "
+            f"{v['effect']} at {v['strength']:.0f} % in the {v['person']} person: R0 × {f.R0:.3f}, "
+            f"S_I × {f.SI:.3f}, S_G × {f.SG:.3f}. Fasting glucose <b>{g:.0f} mg/dL</b> (from {g0:.0f}), "
             f"insulin <b>{i:.1f} µU/mL</b> (from {i0:.1f}), HOMA-IR <b>{h:.2f}</b> (from {h0:.2f}). "
             f"Size: {label}. Source: {effect.source}.")
 

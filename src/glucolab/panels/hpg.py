@@ -24,7 +24,8 @@ EXOGENOUS_GRID = np.linspace(*hpg.RANGES["exogenous"][:2], 61)
 def resting_curves(drive: float, capacity: float) -> tuple[hpg.SteadyState, hpg.SteadyState]:
     """The steady states along :data:`EXOGENOUS_GRID` and without outside androgen, for a drive
     and a testis capacity (× healthy); the outside-androgen slider does not change them."""
-    return hpg.steady_state(EXOGENOUS_GRID, drive, capacity), hpg.steady_state(0.0, drive, capacity)
+    return (hpg.steady_state(EXOGENOUS_GRID, drive=drive, capacity=capacity),
+            hpg.steady_state(0.0, drive=drive, capacity=capacity))
 
 
 class HPGPanel(Panel):
@@ -40,7 +41,9 @@ class HPGPanel(Panel):
     figsize = (8.4, 4.2)
 
     def __init__(self, exogenous: float = 1.0, drive: float = 1.0, capacity: float = 1.0):
-        self._start = hpg.check_inputs(exogenous, drive, capacity)
+        exogenous = hpg.RANGES["exogenous"].check(exogenous, "exogenous")
+        man = hpg.PARAMS.replace(drive=drive, capacity=capacity)  # checks both
+        self._start = (exogenous, man.drive, man.capacity)
         super().__init__()
 
     def _build(self):
@@ -83,14 +86,14 @@ class HPGPanel(Panel):
 
     def _redraw(self):
         v = self.values
-        run = hpg.simulate(v["exogenous"], start_h=START_H, hours=HOURS, drive=v["drive"], capacity=v["capacity"])
+        run = hpg.simulate(HOURS, exogenous=v["exogenous"], start_h=START_H, drive=v["drive"], capacity=v["capacity"])
         self.run = run
         for key in ("lh", "endogenous", "total"):
             self.lines[key].set_data(run.time, getattr(run, key))
         rest, before = resting_curves(float(v["drive"]), float(v["capacity"]))
         self.lines["steady_endogenous"].set_data(EXOGENOUS_GRID, rest.endogenous)
         self.lines["steady_lh"].set_data(EXOGENOUS_GRID, rest.lh)
-        now = hpg.steady_state(v["exogenous"], v["drive"], v["capacity"])
+        now = hpg.steady_state(v["exogenous"], drive=v["drive"], capacity=v["capacity"])
         self.lines["now_endogenous"].set_data([v["exogenous"]], [now.endogenous])
         self.lines["now_lh"].set_data([v["exogenous"]], [now.lh])
         self.axes["steady"].set_ylim(0, max(2.0, 1.1 * before.lh))

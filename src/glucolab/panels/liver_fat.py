@@ -84,9 +84,9 @@ class LiverFatPanel(Panel):
         ax_b.text(DIABETES_FASTING, 0.02, " diabetes ≥126", transform=ax_b.get_xaxis_transform(), fontsize=8,
                   color=style.ALERT_COLOR)
         healthy = feedback.PRESETS["healthy"]
-        out_ref, up_ref = tc.balance(GLUCOSE_GRID, 2.0, healthy)
-        ax_b.plot(GLUCOSE_GRID, out_ref, color=style.REFERENCE_GREY, ls="--", lw=1.3)
-        ax_b.plot(GLUCOSE_GRID, up_ref, color=style.REFERENCE_GREY, ls="--", lw=1.3, label="healthy reference")
+        ref = tc.fasting_balance(GLUCOSE_GRID, 2.0, params=healthy)
+        ax_b.plot(GLUCOSE_GRID, ref.output, color=style.REFERENCE_GREY, ls="--", lw=1.3)
+        ax_b.plot(GLUCOSE_GRID, ref.uptake, color=style.REFERENCE_GREY, ls="--", lw=1.3, label="healthy reference")
         self.lines = {
             "output": ax_b.plot([], [], color=style.OKABE_ITO["vermillion"], ls="-", label="liver's glucose output")[0],
             "uptake": ax_b.plot([], [], color=style.OKABE_ITO["blue"], ls="-.", label="tissues' uptake")[0],
@@ -151,11 +151,12 @@ class LiverFatPanel(Panel):
         self._label_custom()
         v = self.values
         person = self.person()
-        state = tc.fasting(v["liver_fat"], person, pancreas_fat=v["pancreas_fat"])
+        state = tc.steady_state(v["liver_fat"], params=person, pancreas_fat=v["pancreas_fat"])
         self.fasting = state
-        output, uptake = tc.balance(GLUCOSE_GRID, v["liver_fat"], person)
+        balance = tc.fasting_balance(GLUCOSE_GRID, v["liver_fat"], params=person)
+        output = balance.output
         self.lines["output"].set_data(GLUCOSE_GRID, output)
-        self.lines["uptake"].set_data(GLUCOSE_GRID, uptake)
+        self.lines["uptake"].set_data(GLUCOSE_GRID, balance.uptake)
         # the diamond sits at the crossing; beyond the axis it is drawn at the edge and the readout says so
         shown = min(state.glucose, GLUCOSE_GRID[-1])
         self.lines["fasting"].set_data([shown], [output[0]])

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .. import style
 from ..models import life_stages as ls
+from ..models.timecourse import Sample
 from ..thresholds import ADA_THRESHOLDS
 from . import register
 from .base import slider
@@ -68,8 +69,8 @@ class MenopausePanel(LifeCoursePanel):
         side = "before" if t < 0 else "after"
         return f"year {t:+g} ({abs(t):g} year{'' if abs(t) == 1 else 's'} {side} the final period)"
 
-    def verdict(self, when: dict, t: float) -> str:
-        fasting, _, two_hour = when["ogtt"]
+    def verdict(self, when: Sample, t: float) -> str:
+        fasting, two_hour = when.ogtt_fasting, when.ogtt_2h
         return f"ADA: {ada_verdict(fasting, two_hour)}"
 
 

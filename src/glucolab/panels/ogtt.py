@@ -18,7 +18,8 @@ from matplotlib.ticker import MaxNLocator
 from .. import style
 from ..indices import insulinogenic_index, matsuda, oral_disposition_index
 from ..models import feedback as loop
-from ..models.ogtt import OGTTResult, simulate_ogtt
+from ..models import ogtt
+from ..models.ogtt import OGTTResult
 from ..thresholds import ADA_THRESHOLDS
 from . import register
 from .base import CONTROL_WIDTH, LABEL_WIDTH, slider
@@ -37,7 +38,7 @@ PERSON_SLIDERS = {"SI": ("S_I (×10⁻⁴ /min per µU/mL)", SI_SCALE, 0.1, ".1f
 
 @lru_cache(maxsize=8)
 def _reference() -> OGTTResult:
-    return simulate_ogtt(duration_min=DURATION_MIN)
+    return ogtt.simulate(DURATION_MIN)
 
 
 def _threshold_segments(ax, span, values, where: str) -> None:
@@ -113,7 +114,7 @@ class OGTTPanel(FeedbackPanel):
 
     def _redraw(self):
         self._label_custom()
-        r = simulate_ogtt(person=self.person(), duration_min=DURATION_MIN)
+        r = ogtt.simulate(DURATION_MIN, params=self.person())
         self.result = r
         s = r.samples
         for key in ("glucose", "insulin"):

@@ -17,6 +17,7 @@ from matplotlib.ticker import FixedLocator, NullLocator
 from .. import style
 from ..indices import classify_ogtt
 from ..models import life_stages as ls
+from ..models.timecourse import Sample
 from . import register
 from .base import Panel, keep_in_view, slider
 from .hyperbola import DI_LEVELS
@@ -58,7 +59,7 @@ class LifeCoursePanel(Panel):
     def course(self) -> ls.Course:
         raise NotImplementedError
 
-    def verdict(self, when: dict, t: float) -> str:
+    def verdict(self, when: Sample, t: float) -> str:
         raise NotImplementedError
 
     def _mark_time_axis(self, ax) -> None:
@@ -158,7 +159,7 @@ class LifeCoursePanel(Panel):
         for cursor in self.cursors:
             cursor.set_xdata([t, t])
         keep_in_view(self.axes["glucose"], float(course.ogtt.max()), floor=OGTT_LIMITS[1], margin=1.05)
-        fasting, one_hour, two_hour = now["ogtt"]
+        fasting, one_hour, two_hour = now.ogtt_fasting, now.ogtt_1h, now.ogtt_2h
         self.readout.value = (
             f"{self.time_text(t)}: insulin sensitivity <b>{now['SI']:.2f}×</b> the reference, β-cell output "
             f"<b>{now['beta']:.2f}×</b> (the hyperbola needs {now['need']:.2f}×, her reserve is "
@@ -237,8 +238,8 @@ class PregnancyPanel(LifeCoursePanel):
             return f"week {t:g} ({after:g} week{'' if after == 1 else 's'} after delivery)"
         return f"week {t:g}"
 
-    def verdict(self, when: dict, t: float) -> str:
-        fasting, one_hour, two_hour = when["ogtt"]
+    def verdict(self, when: Sample, t: float) -> str:
+        fasting, one_hour, two_hour = when.ogtt_fasting, when.ogtt_1h, when.ogtt_2h
         if t <= 0 or t > ls.TERM_WEEK:
             return f"outside pregnancy, ADA: {ada_verdict(fasting, two_hour)}"
         result = ls.iadpsg(fasting, one_hour, two_hour)

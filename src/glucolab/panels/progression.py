@@ -24,7 +24,7 @@ from .base import Panel, slider
 
 HORIZON_YEARS = 20.0
 SAMPLES = 2001  # one point every 3.65 days: a fall over a few weeks is still resolved
-HEALTHY = topp.fixed_points()[0]  # G = 100 mg/dL, I = 10 µU/mL, beta = 300 mg
+HEALTHY = topp.steady_state()  # G = 100 mg/dL, I = 10 µU/mL, beta = 300 mg
 NORMAL_FASTING = NORMAL_FASTING_MGDL  # (70, 99) mg/dL (ADA 2024)
 DIABETES_FASTING = FASTING_DIABETES_MGDL  # 126 mg/dL (ADA 2024)
 
@@ -39,9 +39,7 @@ def run_scenario(SI_final: float, years: float, d0_final: float = topp.PARAMS.d0
     """
     for name, value, key in (("SI_final", SI_final, "SI"), ("years", years, "years"),
                              ("d0_final", d0_final, "d0")):
-        low, high, unit = topp.RANGES[key]
-        if not low <= value <= high:
-            raise ValueError(f"{name}={value:g}: expected a value between {low:g} and {high:g} {unit}")
+        topp.RANGES[key].check(value, name)
     p = topp.PARAMS
     return topp.simulate(HORIZON_YEARS * topp.DAYS_PER_YEAR, SI=topp.Ramp.over_years(p.SI, SI_final, years),
                          d0=topp.Ramp.over_years(p.d0, d0_final, years), samples=SAMPLES)
@@ -153,8 +151,8 @@ class ProgressionPanel(ScenarioPanel):
             f"(peak {t.glucose.max():.0f}), insulin <b>{i_end:.1f} µU/mL</b> "
             f"({i_end / t.insulin[0]:.1f}× the start), β-cell mass <b>{b_end:.0f} mg</b> "
             f"({b_end / t.beta[0]:.1f}× the start). Insulin first passed 1.5× its start "
-            f"{_year_text(t.first_year_above('insulin', 1.5 * t.insulin[0]))}; glucose first "
-            f"reached 126 mg/dL {_year_text(t.first_year_above('glucose', DIABETES_FASTING))}.")
+            f"{_year_text(t.first_time('insulin', 1.5 * t.insulin[0]) / topp.DAYS_PER_YEAR)}; glucose first "
+            f"reached 126 mg/dL {_year_text(t.first_time('glucose', DIABETES_FASTING) / topp.DAYS_PER_YEAR)}.")
 
 
 @register("progression")

@@ -53,7 +53,7 @@ def run_course(start_year: float | None = None, SI_target: float | None = None, 
         raise ValueError(f"start_year={start_year:g}: expected a value between {low:g} and {high:g} years")
     iv = ha.Intervention(start_year * DAYS_PER_YEAR, SI_target=SI_target, R0_factor=R0_factor,
                          secretion_factor=secretion_factor)
-    return ha.simulate(HORIZON_DAYS, iv, samples=SAMPLES, rtol=RTOL)
+    return ha.simulate(HORIZON_DAYS, intervention=iv, samples=SAMPLES, rtol=RTOL)
 
 
 def outcome_text(run: ha.Trajectory) -> str:
@@ -84,8 +84,8 @@ class ReversalPanel(Panel):
     def _build(self):
         start_year, SI_target, R0_percent, secretion = self._start
         p = ha.PARAMS
-        r0_low, r0_high = ha.LEVER_RANGES["R0_factor"]
-        s_low, s_high = ha.LEVER_RANGES["secretion_factor"]
+        r0_low, r0_high, _ = ha.LEVER_RANGES["R0_factor"]
+        s_low, s_high, _ = ha.LEVER_RANGES["secretion_factor"]
         self.controls["start_year"] = slider("intervention starts (year)", start_year, *START_YEARS, 0.05, ".2f")
         self.controls["SI_target"] = slider("S_I target (mL/µU/day)", SI_target, p.SI_floor, p.SI0, 0.01, ".2f")
         self.controls["R0_percent"] = slider("liver glucose output (%)", R0_percent, 100 * r0_low, 100 * r0_high,

@@ -36,10 +36,10 @@ STEPS = (
 
 
 @lru_cache(maxsize=128)
-def run(insulin: float, serine: float = 0.0) -> model.TimeCourse:
+def run(insulin: float, serine: float = 0.0) -> model.CascadeCourse:
     """The time course after insulin steps from the fasting 11 µU/mL to ``insulin`` (µU/mL),
     with serine-kinase input ``serine``; cached, so the healthy reference is solved once."""
-    return model.simulate(insulin, serine=serine, basal_insulin=model.FASTING_INSULIN, minutes=MINUTES,
+    return model.simulate(MINUTES, insulin=insulin, serine=serine, basal_insulin=model.FASTING_INSULIN,
                           samples=SAMPLES)
 
 

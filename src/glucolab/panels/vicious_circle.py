@@ -45,7 +45,8 @@ class ViciousCirclePanel(Panel):
     figsize = (8.6, 4.6)
 
     def __init__(self, change: float = 0.2, months: float = 12.0, drive: float = vc.USUAL_DRIVE):
-        drive, change, months = vc.check_change(drive, change, months)
+        drive = vc.PARAMS.replace(drive=drive).drive  # checks it
+        change, months = vc.RANGES["change"].check(change, "change"), vc.RANGES["months"].check(months, "months")
         self._start = (change, months, drive)
         super().__init__()
 
@@ -98,7 +99,7 @@ class ViciousCirclePanel(Panel):
 
     def _redraw(self):
         v = self.values
-        course = vc.simulate(v["drive"], v["change"], v["months"], horizon=HORIZON)
+        course = vc.simulate(HORIZON, change=v["change"], months=v["months"], drive=v["drive"])
         self.course = course
         self.lines["fat_rest"].set_data(NMOL * T_GRID, v["drive"] + FAT_PUSH)
         lowered = max(v["drive"] - v["change"], 0.0)
@@ -107,8 +108,8 @@ class ViciousCirclePanel(Panel):
         self.lines["stable"].set_data([NMOL * p.testosterone for p in stable], [p.adiposity for p in stable])
         self.lines["unstable"].set_data([NMOL * p.testosterone for p in unstable], [p.adiposity for p in unstable])
         self.lines["path"].set_data(NMOL * course.testosterone, course.adiposity)
-        self.lines["t"].set_data(course.months, NMOL * course.testosterone)
-        self.lines["a"].set_data(course.months, course.adiposity)
+        self.lines["t"].set_data(course.time, NMOL * course.testosterone)
+        self.lines["a"].set_data(course.time, course.adiposity)
         for window in self.windows:
             window.set_width(min(v["months"], HORIZON))
         end_t, end_a = NMOL * course.testosterone[-1], course.adiposity[-1]

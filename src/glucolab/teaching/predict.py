@@ -186,6 +186,22 @@ class Prediction(Shown):
             return  # an old guess no longer fits the key: ask again
         self._open(verdicts)
 
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        bundle = super()._repr_mimebundle_(include=include, exclude=exclude)
+        bundle["text/html"] = self._page_html()
+        return bundle
+
+    def _page_html(self) -> str:
+        """The lock as a saved lesson shows it where no kernel draws widgets (GitHub, nbviewer,
+        JupyterLab before running): the questions, then the start-up figure of each panel it
+        guards, folded away so that a reader sees it only after choosing to, having predicted."""
+        questions = "".join(f"<li>{html.escape(it.text)}</li>" for it in self.items)
+        figures = "".join(f"<details><summary>Predicted? Show the figure: {html.escape(p.title)}</summary>"
+                          f"{p.still()._repr_mimebundle_()['text/html']}</details>"
+                          for p in self._reveal if hasattr(p, "still"))
+        return (f"<p><b>Predict first:</b></p><ol>{questions}</ol>"
+                f"<p><i>Run the lesson to record your prediction and move the controls.</i></p>{figures}")
+
     def _ipython_display_(self):
         from IPython.display import HTML, display
         if static_mode():  # a page without a kernel: the questions, then the result
