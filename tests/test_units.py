@@ -267,3 +267,17 @@ def test_thresholds_are_the_ada_2024_figures():
     for criterion in ("fasting glucose", "2-h OGTT glucose"):  # the ADA's mmol/L are its own roundings
         mg, mmol = t.ADA_THRESHOLDS[criterion]["mg/dL"], t.ADA_THRESHOLDS[criterion]["mmol/L"]
         assert [round(convert(x, "glucose", "mg/dL", "mmol/L"), 1) for x in mg] == pytest.approx(mmol, abs=0.11)
+
+
+def test_insulin_sensitivity_moves_between_the_minute_and_the_day_clock():
+    from glucolab.models import feedback, topp
+    from glucolab.units import convert_insulin_sensitivity
+
+    per_day = convert_insulin_sensitivity(feedback.REF_SI, "1/min per uU/mL", "mL/uU/day")
+    assert per_day == pytest.approx(feedback.REF_SI * 1440)
+    assert convert_insulin_sensitivity(per_day, "per day", "per minute") == pytest.approx(feedback.REF_SI)
+    assert topp.RANGES["SI"].unit == "mL/uU/day" and feedback.RANGES["SI"].unit == "1/min per uU/mL"
+    with pytest.raises(ValueError, match="from_unit='1/h'"):
+        convert_insulin_sensitivity(1.0, "1/h", "per day")
+    with pytest.raises(ValueError, match="value=-1"):
+        convert_insulin_sensitivity(-1.0, "per day", "per minute")

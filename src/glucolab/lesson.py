@@ -38,8 +38,9 @@ from . import style  # noqa: E402
 style.apply()
 
 from .data import load_fsigt  # noqa: E402,F401
-from .models.feedback import PRESETS, Person, fasting_state, simulate_meal  # noqa: E402,F401
-from .models.minimal import fit_ivgtt, simulate_ivgtt  # noqa: E402,F401
+from .models import feedback, gut, minimal, ogtt  # noqa: E402,F401
+from .models.feedback import PRESETS, Person, fasting_state  # noqa: E402,F401
+from .models.minimal import fit_ivgtt  # noqa: E402,F401
 from .panels import all_panels, feedback_panel, fsigt_panel  # noqa: E402,F401
 from .quiz import MultipleChoice, NumericQuestion, check_answer, grade_answer  # noqa: E402,F401
 from .units import convert_glucose, convert_insulin  # noqa: E402,F401
@@ -50,8 +51,6 @@ from .indices import (HOMA_IR_CUTOFFS, classify_glycemia, convert_hba1c, eag_fro
                       homa_ir, quicki, tyg)
 from .panels import homa_calculator_panel, homa_plane_panel, homa_variability_panel  # noqa: E402,F401
 from .panels import hyperbola_panel, progression_panel  # noqa: E402,F401
-from .models.gut import simulate_gut  # noqa: E402,F401
-from .models.ogtt import simulate_ogtt  # noqa: E402,F401
 from .indices import classify_ogtt, insulinogenic_index, matsuda, oral_disposition_index  # noqa: E402,F401,E501
 from .panels import gastric_emptying_panel, ogtt_panel  # noqa: E402,F401
 from .models import signaling  # noqa: E402,F401
@@ -98,14 +97,14 @@ import numpy as np  # noqa: E402,F401
 import matplotlib.pyplot as plt  # noqa: E402,F401
 
 __all__ = [
-    "INTERACTIVE", "load_fsigt", "PRESETS", "Person", "fasting_state", "simulate_meal", "fit_ivgtt",
-    "simulate_ivgtt", "all_panels", "feedback_panel", "fsigt_panel", "MultipleChoice",
+    "INTERACTIVE", "load_fsigt", "feedback", "gut", "minimal", "ogtt", "PRESETS", "Person", "fasting_state",
+    "fit_ivgtt", "all_panels", "feedback_panel", "fsigt_panel", "MultipleChoice",
     "NumericQuestion", "check_answer", "grade_answer", "convert_glucose", "convert_insulin", "np", "plt",
     "topp", "progression_panel", "hyperbola_panel",
     "cohort", "probability_above", "HOMA_IR_CUTOFFS", "classify_glycemia", "convert_hba1c",
     "eag_from_hba1c", "homa_b", "homa_ir", "quicki", "tyg", "homa_calculator_panel",
     "homa_plane_panel", "homa_variability_panel",
-    "simulate_gut", "simulate_ogtt", "classify_ogtt", "insulinogenic_index", "matsuda",
+    "classify_ogtt", "insulinogenic_index", "matsuda",
     "oral_disposition_index", "ogtt_panel", "gastric_emptying_panel",
     "signaling", "signaling_panel", "dose_response_panel",
     "counterregulatory", "growth_hormone", "hpg", "vicious_circle", "convert_testosterone",

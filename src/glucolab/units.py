@@ -434,3 +434,44 @@ def convert_insulin(value, from_unit: str, to_unit: str, factor: float = PMOLL_P
     factor = positive(factor, "factor", "pmol/L per uU/mL")
     registry = INSULIN if factor == PMOLL_PER_UUML else INSULIN.with_factor("pmol/L", factor)
     return convert(value, registry, src, dst, check=False)
+
+
+MINUTES_PER_DAY = 1440.0
+SI_UNITS = {"per minute": "1/min per uU/mL", "per day": "mL/uU/day"}  # the two clocks of the lessons
+
+
+def convert_insulin_sensitivity(value, from_unit: str, to_unit: str):
+    """Convert insulin sensitivity S_I between the minute clock and the day clock.
+
+    The minimal model and the Lesson 1 loop count S_I per minute (1/min per µU/mL, i.e.
+    mL/µU/min); Topp 2000 and Ha 2016 count it per day (mL/µU/day). The two differ only by the
+    1440 minutes of a day, so the healthy reference's 8.1e-4 per minute is 1.17 per day.
+
+    Parameters
+    ----------
+    value : float or array_like
+        S_I in ``from_unit``; zero or more.
+    from_unit, to_unit : {"1/min per uU/mL", "mL/uU/day"}
+        The units (also accepted: "per minute", "per day").
+
+    Returns
+    -------
+    float or numpy.ndarray
+        The same sensitivity in ``to_unit``.
+
+    Examples
+    --------
+    >>> round(convert_insulin_sensitivity(8.1e-4, "1/min per uU/mL", "mL/uU/day"), 3)
+    1.166
+    >>> round(convert_insulin_sensitivity(0.72, "per day", "per minute"), 6)
+    0.0005
+    """
+    scale = {SI_UNITS["per minute"]: MINUTES_PER_DAY, SI_UNITS["per day"]: 1.0}
+    units = []
+    for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
+        unit = SI_UNITS.get(unit, unit)
+        if unit not in scale:
+            raise ValueError(f"{name}={unit!r}: expected one of {list(scale)} (or 'per minute', 'per day')")
+        units.append(unit)
+    value = positive(value, "value", units[0], allow_zero=True)
+    return value * scale[units[0]] / scale[units[1]]

@@ -1,6 +1,13 @@
 """Published physiological models: pure functions that take parameters with units and
 return named arrays. No widgets and no plotting here, so every model is testable alone.
 
+Every model module has the same shape (see :mod:`.timecourse`): ``PARAMS`` (its parameters, a
+frozen dataclass changed with ``PARAMS.replace(**changes)``), ``PRESETS`` (named people),
+``RANGES`` (each input's :class:`~.timecourse.Range` with its unit), and
+``simulate(duration, *, params=None, **overrides)`` for a run over time and/or
+``steady_state(...)`` for a state at rest. A run is a :class:`~.timecourse.TimeCourse`:
+``run.at(t).glucose``, ``run.first_time("glucose", 126)``, ``print(run.table(every=30))``.
+
 - :mod:`.timecourse`        the shapes every model shares: Range, Parameters and the TimeCourse result
 - :mod:`.minimal`           Bergman's minimal model driven by measured insulin, and its FSIGT fit
 - :mod:`.feedback`          the closed glucose-insulin loop used for meals and fasting states
@@ -38,5 +45,6 @@ Ra          rate of appearance of ingested glucose                              
 c           incretin strength relative to the healthy reference                    × healthy
 ==========  =====================================================================  ==========================
 
-S_I per day is S_I per minute × 1440; the two are never mixed in one model.
+S_I per day is S_I per minute × 1440 (:func:`glucolab.units.convert_insulin_sensitivity`); the two are
+never mixed in one model.
 """
