@@ -140,3 +140,18 @@ def test_the_lesson_1_and_4_panels_draw_the_measured_cohort(name):
     np.testing.assert_allclose(squares[0].get_ydata(), cohort.mean)
     assert "3,446 people with normal glucose tolerance" in panel.description
     panel.close()
+
+
+def test_the_healthy_ogtt_insulin_has_the_low_risk_shape_and_stays_under_normal_limits():
+    """Insulin at the OGTT draws of the healthy person: the highest draw at 30 min and more at
+    60 than at 120 min, the lowest-risk shape of Hayashi et al. (Diabetes Care 2013;36:1229-35,
+    400 non-diabetic Japanese Americans), and under the upper limits of normal at 60 and 120 min
+    of Arancibia et al. (Rev Med Chile 2014, 1,815 tests). No lower limit was measured."""
+    from glucolab.data import load_normal_insulin_limits
+    from glucolab.models import ogtt
+    draws = ogtt.simulate().samples
+    insulin = dict(zip(draws.times.tolist(), draws.insulin.tolist()))
+    assert max(insulin, key=insulin.get) == 30.0 and insulin[60.0] > insulin[120.0] > insulin[0.0]
+    limits = load_normal_insulin_limits()
+    for t, upper in zip(limits.time, limits.upper):
+        assert insulin[float(t)] < upper, (t, insulin[float(t)], upper)
