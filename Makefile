@@ -40,7 +40,7 @@ bench-browser: $(STAMP)
 
 # N students' kernels at once (1, 5, 10, 20): memory per student, CPU per slider move, latency.
 bench-class: $(STAMP)
-	$(BIN)/python benchmarks/bench_class.py
+	$(BIN)/python benchmarks/hub_class.py
 
 # A local JupyterHub for trying the class path (hub/jupyterhub_config.py): 127.0.0.1 only,
 # shared-password login, one home per student in .hub/homes. Its proxy comes from npm.

@@ -1,6 +1,7 @@
 """In a real browser: for every panel of every lesson, the time from an arrow key on its first
-slider to the first changed pixel of its figure, beside a bare ipympl figure of the same size
-measured in the same run (JupyterLab in headless Chromium).
+control that changes the figure (a slider, else a number box) to the first changed pixel of its
+figure, beside a bare ipympl figure of the same size measured in the same run (JupyterLab in
+headless Chromium).
 
 ``python benchmarks/browser_panels.py [MOVES] [LESSON_PREFIX ...]`` or ``make bench-browser``.
 Needs Chromium (see the README).
@@ -95,9 +96,12 @@ def _percentile(values, q):
 
 
 def measure_panel(page, panel, moves: int) -> dict | None:
-    """Arrow-key moves on the panel's first slider; None if it has no slider."""
+    """Arrow-key moves on the panel's first slider that changes its figure (a slider for a factor
+    the figure does not show at the start-up settings is passed over), else on its first number
+    box that does (ArrowUp and ArrowDown step a number box); None if it has neither."""
     handles = panel.locator(".widget-slider .noUi-handle")
-    if handles.count() == 0:
+    boxes = panel.locator(".widget-text input[type=number]")
+    if handles.count() + boxes.count() == 0:
         return None
     panel.scroll_into_view_if_needed()
     canvas = panel.locator(CANVAS).first
@@ -107,11 +111,26 @@ def measure_panel(page, panel, moves: int) -> dict | None:
     except Exception:  # noqa: BLE001 - a figure inside a closed box has a hidden, empty canvas
         return {"title": title, "size": (0, 0), "times": [], "missed": 0}
     page.wait_for_timeout(300)
-    handle = handles.first
-    at_max = handle.evaluate("h => Number(h.getAttribute('aria-valuenow')) >= Number(h.getAttribute('aria-valuemax'))")
-    keys = ("ArrowLeft", "ArrowRight") if at_max else ("ArrowRight", "ArrowLeft")
     size = canvas.evaluate("c => [c.clientWidth, c.clientHeight]")
-    handle.focus()
+    controls = [(handles.nth(k), _slider_keys(handles.nth(k))) for k in range(handles.count())]
+    controls += [(boxes.nth(k), ("ArrowUp", "ArrowDown")) for k in range(boxes.count())]
+    for control, keys in controls:
+        times, missed = _move(page, canvas, control, keys, moves)
+        if times:
+            break
+    page.evaluate("() => { window.__move.canvas = null; }")
+    return {"title": title, "size": tuple(size), "times": times, "missed": missed}
+
+
+def _slider_keys(handle) -> tuple:
+    """Right then left, or left then right for a handle already at its top."""
+    at_max = handle.evaluate("h => Number(h.getAttribute('aria-valuenow')) >= Number(h.getAttribute('aria-valuemax'))")
+    return ("ArrowLeft", "ArrowRight") if at_max else ("ArrowRight", "ArrowLeft")
+
+
+def _move(page, canvas, control, keys: tuple, moves: int) -> tuple[list, int]:
+    """Time ``moves`` presses of ``keys`` in turn on one control; stop early if two change nothing."""
+    control.focus()
     times, missed = [], 0
     for k in range(moves):
         canvas.evaluate("c => window.__move.arm(c)")
@@ -121,11 +140,10 @@ def measure_panel(page, panel, moves: int) -> dict | None:
             times.append(page.evaluate("() => window.__move.result"))
         except Exception:  # noqa: BLE001 - a move that changed nothing is counted, not fatal
             missed += 1
-            if missed >= 2 and not times:  # this slider does not change the figure (a factor unused here)
+            if missed >= 2 and not times:  # this control does not change the figure (a factor unused here)
                 break
         page.wait_for_timeout(SETTLE_MS)
-    page.evaluate("() => { window.__move.canvas = null; }")
-    return {"title": title, "size": tuple(size), "times": times, "missed": missed}
+    return times, missed
 
 
 def measure_notebook(page, lab, name: str, moves: int, skip_locks: bool = True) -> list[dict]:
@@ -175,14 +193,14 @@ def main(moves: int = 15, only: tuple[str, ...] = ()) -> None:
             print(f"  bare {r['size']}: median {statistics.median(r['times'] or [float('nan')]):.0f} ms",
                   file=sys.stderr, flush=True)
         browser.close()
-    print(f"\nArrow key on a panel's first slider -> first changed pixel of its figure, {moves} moves each "
-          "(JupyterLab, headless Chromium)")
+    print(f"\nArrow key on a panel's first control that moves its figure -> first changed pixel, {moves} moves "
+          "each (JupyterLab, headless Chromium)")
     print(f"{'lesson':6} {'panel':52} {'size':>9} {'median':>7} {'p90':>6} {'bare':>6} {'ratio':>6}")
 
     def line(lesson, title, r, ref):
         if not r["times"]:
             why = ("figure hidden (in a closed box)" if r["size"] == (0, 0)
-                   else "the first slider did not change the figure")
+                   else "no control changed the figure")
             print(f"{lesson:6} {title[:52]:52} {'':>9} {why}")
             return
         med, p90 = statistics.median(r["times"]), _percentile(r["times"], 0.9)

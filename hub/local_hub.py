@@ -1,6 +1,6 @@
 """Start the local hub of ``hub/jupyterhub_config.py`` from Python, on a free port, with its
 state in a folder of the caller's choice: for the class test (``tests/browser/test_hub.py``)
-and the load benchmark (``benchmarks/bench_class.py``). ``make hub`` does not need this file.
+and the load benchmark (``benchmarks/hub_class.py``). ``make hub`` does not need this file.
 """
 
 from __future__ import annotations
