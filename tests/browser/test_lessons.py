@@ -150,6 +150,29 @@ def tab_until(page, condition: str, what: str, presses: int = 12) -> None:
     pytest.fail(f"{what} was not reached with Tab")
 
 
+# Every element a keyboard user can reach inside ``root``, in document order (what Tab should follow).
+TAB_STOPS = """root => Array.from(root.querySelectorAll(
+  'a[href], button, input, select, textarea, [tabindex], [contenteditable=true]'))
+  .filter(el => !el.disabled && (el.tabIndex >= 0 || el.isContentEditable) && el.offsetParent !== null
+          && getComputedStyle(el).visibility !== 'hidden')"""
+
+
+def assert_tab_follows_reading_order(page, root) -> int:
+    """Tab from the first stop in ``root`` must visit every stop in document order (the panels lay
+    out heading, controls, figure and readout in reading order), and no element anywhere may jump
+    the queue with a positive tabindex. Returns the number of stops checked."""
+    assert page.evaluate("() => [...document.querySelectorAll('[tabindex]')].filter(e => e.tabIndex > 0).length") == 0
+    stops = root.evaluate_handle(TAB_STOPS)
+    count = page.evaluate("s => s.length", stops)
+    page.evaluate("s => s[0].focus()", stops)
+    for k in range(1, count):
+        page.keyboard.press("Tab")
+        same = page.evaluate("([s, k]) => document.activeElement === s[k]", [stops, k])
+        assert same, page.evaluate("""([s, k]) => `stop ${k}: expected ${s[k].outerHTML.slice(0, 120)}, ` +
+                                       `focus is on ${document.activeElement.outerHTML.slice(0, 120)}`""", [stops, k])
+    return count
+
+
 def predict_by_keyboard(page, prediction, choices: list[int], number: str | None = None) -> None:
     """Answer a prediction with the keyboard only: Space on radio buttons (by their index among
     the prediction's radio buttons), type a number, then Tab to *Commit* and press Enter."""
@@ -357,6 +380,7 @@ def test_lesson_1_as_an_app(voila, page):
     page.wait_for_function("([c, b]) => c.toDataURL() !== b", arg=[canvas.element_handle(), before],
                            timeout=15_000)
     assert page.locator(".jp-OutputArea-output, .jp-Cell-outputArea", has_text="Error displaying widget").count() == 0
+    assert assert_tab_follows_reading_order(page, panel) >= 5  # the person menu, the sliders, Save or share
     problems = accessibility_violations(page, "voila-01", "body")
     assert not problems, f"Lesson 1 as an app: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
 
