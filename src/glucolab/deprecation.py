@@ -47,3 +47,36 @@ def renamed(new, old: str, *, new_name: str | None = None, note: str = ""):
     alias.__qualname__ = old
     alias.__doc__ = f"Deprecated: {message}."
     return alias
+
+
+def renamed_attributes(module: str, renames: dict):
+    """A module-level ``__getattr__`` that still serves old names of classes or constants.
+
+    Parameters
+    ----------
+    module : str
+        The module's ``__name__``.
+    renames : dict
+        ``{old_name: (new_name, object)}``.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> lookup = renamed_attributes("glucolab.models.example", {"Old": ("New", int)})
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     lookup("Old") is int
+    True
+    >>> print(caught[0].message)
+    example.Old is now example.New; the old name goes in 0.3.0
+    """
+    short = module.rsplit(".", 1)[-1]
+
+    def __getattr__(name):
+        if name in renames:
+            new_name, obj = renames[name]
+            warnings.warn(f"{short}.{name} is now {short}.{new_name}; the old name goes in {REMOVAL}",
+                          DeprecationWarning, stacklevel=2)
+            return obj
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+    return __getattr__

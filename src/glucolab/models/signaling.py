@@ -123,14 +123,13 @@ Hayashi T, Hirshman MF, Kurth EJ, Winder WW, Goodyear LJ. Evidence for 5' AMP-ac
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq
 
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, renamed_attributes
 from ..units import PMOLL_PER_UUML
 from ..validation import as_float_array, in_range, positive
 from . import feedback
@@ -862,10 +861,4 @@ def priming_after_exercise(hours, peak: float = PRIMING_PEAK, half_life_h: float
         peak * 0.5 ** (hours / half_life_h)
 
 
-def __getattr__(name):
-    # The old name of CascadeCourse, kept for one release.
-    if name == "TimeCourse":
-        warnings.warn(f"signaling.TimeCourse is now signaling.CascadeCourse; the old name goes in {REMOVAL}",
-                      DeprecationWarning, stacklevel=2)
-        return CascadeCourse
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = renamed_attributes(__name__, {"TimeCourse": ("CascadeCourse", CascadeCourse)})

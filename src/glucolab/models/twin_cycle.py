@@ -73,12 +73,11 @@ Fabbrini E, Magkos F, Mohammed BS, et al. Intrahepatic fat, not visceral fat, is
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, renamed_attributes
 from ..indices import homa_ir
 from ..units import MGDL_PER_MMOLL
 from ..validation import in_range
@@ -486,10 +485,4 @@ def R0_factor_for(liver_before: float, liver_after: float) -> float:
     return float(glucose_output_factor(liver_after) / glucose_output_factor(liver_before))
 
 
-def __getattr__(name):
-    # The old name of LiverFastingState, kept for one release.
-    if name == "FastingState":
-        warnings.warn(f"twin_cycle.FastingState is now twin_cycle.LiverFastingState; the old name goes in {REMOVAL}",
-                      DeprecationWarning, stacklevel=2)
-        return LiverFastingState
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+__getattr__ = renamed_attributes(__name__, {"FastingState": ("LiverFastingState", LiverFastingState)})
