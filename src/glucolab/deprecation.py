@@ -8,6 +8,16 @@ import warnings
 REMOVAL = "0.3.0"  # the release in which every deprecated name goes
 
 
+def _message(old: str, new: str, note: str = "") -> str:
+    return f"{old} is now {new}; the old name goes in {REMOVAL}" + (f" ({note})" if note else "")
+
+
+def warn_renamed(old: str, new: str, note: str = "") -> None:
+    """Warn, from inside a deprecated method or property, that ``old`` is now ``new``; the
+    warning points at the line that used the old name."""
+    warnings.warn(_message(old, new, note), DeprecationWarning, stacklevel=3)
+
+
 def renamed(new, old: str, *, new_name: str | None = None, note: str = ""):
     """A function called ``old`` that warns once per call site and then calls ``new``.
 
@@ -35,8 +45,7 @@ def renamed(new, old: str, *, new_name: str | None = None, note: str = ""):
     >>> print(caught[0].message)
     old_area is now area; the old name goes in 0.3.0
     """
-    message = f"{old} is now {new_name or new.__name__}; the old name goes in {REMOVAL}"
-    message += f" ({note})" if note else ""
+    message = _message(old, new_name or new.__name__, note)
 
     @functools.wraps(new)
     def alias(*args, **kwargs):
@@ -75,8 +84,7 @@ def renamed_attributes(module: str, renames: dict):
     def __getattr__(name):
         if name in renames:
             new_name, obj = renames[name]
-            warnings.warn(f"{short}.{name} is now {short}.{new_name}; the old name goes in {REMOVAL}",
-                          DeprecationWarning, stacklevel=2)
+            warnings.warn(_message(f"{short}.{name}", f"{short}.{new_name}"), DeprecationWarning, stacklevel=2)
             return obj
         raise AttributeError(f"module {module!r} has no attribute {name!r}")
     return __getattr__

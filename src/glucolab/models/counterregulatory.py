@@ -93,12 +93,11 @@ Brenta G. Why can insulin resistance be a natural consequence of thyroid dysfunc
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, replace
 
 import numpy as np
 
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, warn_renamed
 from ..validation import positive
 from . import feedback
 from .feedback import FastingState
@@ -179,8 +178,7 @@ class HormoneEffect:
 
     def factors(self, strength=1.0) -> dict:
         """Deprecated: use ``scaled(strength)``, whose R0, SI, SG and beta are these factors."""
-        warnings.warn(f"HormoneEffect.factors(strength) is now HormoneEffect.scaled(strength); the old name goes "
-                      f"in {REMOVAL}", DeprecationWarning, stacklevel=2)
+        warn_renamed("HormoneEffect.factors(strength)", "HormoneEffect.scaled(strength)")
         scaled = self.scaled(strength)
         return {key: getattr(scaled, key) for key in ("R0", "SI", "SG", "beta")}
 

@@ -143,13 +143,12 @@ Nathan DM, Kuenen J, Borg R, et al. Translating the A1C assay into estimated ave
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 
-from ..deprecation import REMOVAL
+from ..deprecation import warn_renamed
 from ..indices import ADAG_INTERCEPT_MGDL, ADAG_SLOPE_MGDL, homa_ir
 from ..validation import as_float_array, in_range, positive
 from .timecourse import Parameters, Range, TimeCourse
@@ -452,11 +451,6 @@ def insulin_sensitivity(t, intervention: Intervention | None = None, params: HaP
 
 
 # -- the trajectory ---------------------------------------------------------------------------------
-def _deprecated(old: str, new: str, note: str = "") -> None:
-    warnings.warn(f"{old} is now {new}; the old name goes in {REMOVAL}" + (f" ({note})" if note else ""),
-                  DeprecationWarning, stacklevel=3)
-
-
 @dataclass(frozen=True)
 class Trajectory(TimeCourse):
     """The course of the model over time.
@@ -530,7 +524,7 @@ class Trajectory(TimeCourse):
     def at_day(self, day: float) -> dict:
         """Deprecated: use ``at(day)``, which also carries HOMA-IR and HbA1c. Every state
         variable and S_I interpolated at ``day`` (a dict of floats)."""
-        _deprecated("Trajectory.at_day(day)", "at(day)", "a Sample: run.at(day).glucose or run.at(day)['glucose']")
+        warn_renamed("Trajectory.at_day(day)", "at(day)", "a Sample: run.at(day).glucose or run.at(day)['glucose']")
         day = in_range(day, "day", 0.0, float(self.time[-1]), "days")
         names = STATE + ("SI",)
         return {n: float(np.interp(day, self.time, getattr(self, n))) for n in names}
@@ -539,7 +533,7 @@ class Trajectory(TimeCourse):
         """Deprecated: use ``first_time(series, threshold, above=...)``, which interpolates between
         samples. First sample day on which ``series`` (a state name, "SI", "homa_ir" or "hba1c")
         is past ``threshold`` (above it, or below it with ``above=False``); NaN if never."""
-        _deprecated("Trajectory.first_day(series, threshold)", "first_time(series, threshold)",
+        warn_renamed("Trajectory.first_day(series, threshold)", "first_time(series, threshold)",
                     "interpolated between samples, where first_day gave the first sample past it")
         allowed = STATE + ("SI", "homa_ir", "hba1c")
         if series not in allowed:
@@ -608,7 +602,7 @@ def simulate(duration: float = FIVE_YEARS, *old_intervention, params: HaParams |
         if len(old_intervention) > 1 or intervention is not None:
             raise TypeError("simulate() takes the run's length as its only positional argument; "
                             "pass intervention=... by keyword")
-        _deprecated("simulate(duration, intervention)", "simulate(duration, intervention=...)",
+        warn_renamed("simulate(duration, intervention)", "simulate(duration, intervention=...)",
                     "the intervention is keyword-only")
         intervention = old_intervention[0]
     p = (params if params is not None else PARAMS).replace(**overrides)

@@ -90,14 +90,13 @@ from __future__ import annotations
 import csv
 import io
 import math
-import warnings
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
 import numpy as np
 
 from ..data import data_path
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, warn_renamed
 from ..indices import homa_ir
 from ..thresholds import IADPSG_THRESHOLDS, IADPSG_THRESHOLDS_MMOL  # noqa: F401
 from ..units import MGDL_PER_MMOLL, check_glucose, glucose_unit
@@ -348,8 +347,7 @@ class _CourseSample(Sample):
 
     def __getitem__(self, name):
         if name == "ogtt":
-            warnings.warn(f'course.at(t)["ogtt"] is now (s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h); the old key goes in '
-                          f"{REMOVAL}", DeprecationWarning, stacklevel=2)
+            warn_renamed('course.at(t)["ogtt"]', "(s.ogtt_fasting, s.ogtt_1h, s.ogtt_2h)")
             return self._ogtt
         return super().__getitem__(name)
 
@@ -435,9 +433,8 @@ class Course(TimeCourse):
         first stored time at which that column reaches ``threshold`` mg/dL, or nan.
         """
         if isinstance(series, (int, np.integer)):
-            warnings.warn(f"Course.first_time(column, threshold) is now first_time(\"ogtt_fasting\" | \"ogtt_1h\" | "
-                          f"\"ogtt_2h\", threshold), which interpolates; the old form goes in {REMOVAL}",
-                          DeprecationWarning, stacklevel=2)
+            warn_renamed("Course.first_time(column, threshold)",
+                         'first_time("ogtt_fasting" | "ogtt_1h" | "ogtt_2h", threshold)', "which interpolates")
             hit = np.flatnonzero(self.ogtt[:, series] >= threshold)
             return float(self.time[hit[0]]) if hit.size else math.nan
         return super().first_time(series, threshold, above=above)

@@ -64,14 +64,13 @@ Bergman RN, Phillips LS, Cobelli C. Physiologic evaluation of factors controllin
 from __future__ import annotations
 
 import math
-import warnings
 from dataclasses import dataclass, field, fields
 from typing import Callable, Union
 
 import numpy as np
 from scipy.integrate import odeint
 
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, warn_renamed
 from ..validation import as_float_array, in_range, positive
 from .timecourse import Parameters, Range, TimeCourse
 
@@ -456,11 +455,6 @@ def disposition_index(SI, beta, params: ToppParams = PARAMS):
 
 
 # -- simulation --------------------------------------------------------------------------------
-def _deprecated_method(old: str, new: str) -> None:
-    warnings.warn(f"Trajectory.{old} is now {new}; the old name goes in {REMOVAL}", DeprecationWarning,
-                  stacklevel=3)
-
-
 @dataclass(frozen=True)
 class Trajectory(TimeCourse):
     """The course of glucose, insulin and beta-cell mass over time.
@@ -512,7 +506,7 @@ class Trajectory(TimeCourse):
     def at_year(self, year: float) -> tuple:
         """Deprecated: use ``at(year * DAYS_PER_YEAR)``, whose ``glucose``, ``insulin`` and ``beta``
         are these. Glucose (mg/dL), insulin (µU/mL) and beta-cell mass (mg) interpolated at ``year``."""
-        _deprecated_method("at_year(year)", "at(day) (days: year * DAYS_PER_YEAR)")
+        warn_renamed("Trajectory.at_year(year)", "at(day) (days: year * DAYS_PER_YEAR)")
         y = self.years
         return tuple(float(np.interp(year, y, v)) for v in (self.glucose, self.insulin, self.beta))
 
@@ -520,7 +514,7 @@ class Trajectory(TimeCourse):
         """Deprecated: use ``first_time(quantity, threshold) / DAYS_PER_YEAR``, which interpolates
         between samples. First sample time (years) at which ``quantity`` ("glucose", "insulin" or
         "beta") exceeds ``threshold``; NaN if it never does."""
-        _deprecated_method("first_year_above(quantity, threshold)",
+        warn_renamed("Trajectory.first_year_above(quantity, threshold)",
                            "first_time(series, threshold) (days, interpolated)")
         if quantity not in ("glucose", "insulin", "beta"):
             raise ValueError(f"quantity={quantity!r}: expected 'glucose', 'insulin' or 'beta'")

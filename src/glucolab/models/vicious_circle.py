@@ -55,14 +55,13 @@ Gardner TS, Cantor CR, Collins JJ. Construction of a genetic toggle switch in Es
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass, field, fields
 
 import numpy as np
 from scipy.integrate import odeint
 from scipy.optimize import brentq
 
-from ..deprecation import REMOVAL, renamed
+from ..deprecation import renamed, warn_renamed
 from .timecourse import Parameters, Range, TimeCourse
 
 # All illustrative.
@@ -295,8 +294,7 @@ class Course(TimeCourse):
     @property
     def months(self) -> np.ndarray:
         """Deprecated: use ``time`` (months)."""
-        warnings.warn(f"Course.months is now Course.time; the old name goes in {REMOVAL}", DeprecationWarning,
-                      stacklevel=2)
+        warn_renamed("Course.months", "Course.time")
         return self.time
 
     @property
