@@ -419,7 +419,9 @@ def test_a_link_opens_a_lesson_with_a_panel_preset_and_its_settings_copy_back(vo
 
 BROKEN = {
     "zz_cell_error.ipynb": "x = 1\n1 / 0",
-    "zz_kernel_dies.ipynb": "import os\nos._exit(1)",
+    # The pause lets the first cell's reply leave the kernel before it dies: os._exit drops
+    # whatever the kernel has not sent yet, and the trace would then blame the first cell.
+    "zz_kernel_dies.ipynb": "import os\nimport time\ntime.sleep(1)\nos._exit(1)",
 }
 
 
