@@ -437,7 +437,8 @@ def convert_insulin(value, from_unit: str, to_unit: str, factor: float = PMOLL_P
 
 
 MINUTES_PER_DAY = 1440.0
-SI_UNITS = {"per minute": "1/min per uU/mL", "per day": "mL/uU/day"}  # the two clocks of the lessons
+# S_I's units, each with the minutes it counts over: the two clocks of the lessons, and their short names.
+SI_CLOCKS = {"1/min per uU/mL": 1.0, "per minute": 1.0, "mL/uU/day": MINUTES_PER_DAY, "per day": MINUTES_PER_DAY}
 
 
 def convert_insulin_sensitivity(value, from_unit: str, to_unit: str):
@@ -466,12 +467,8 @@ def convert_insulin_sensitivity(value, from_unit: str, to_unit: str):
     >>> round(convert_insulin_sensitivity(0.72, "per day", "per minute"), 6)
     0.0005
     """
-    scale = {SI_UNITS["per minute"]: MINUTES_PER_DAY, SI_UNITS["per day"]: 1.0}
-    units = []
     for name, unit in (("from_unit", from_unit), ("to_unit", to_unit)):
-        unit = SI_UNITS.get(unit, unit)
-        if unit not in scale:
-            raise ValueError(f"{name}={unit!r}: expected one of {list(scale)} (or 'per minute', 'per day')")
-        units.append(unit)
-    value = positive(value, "value", units[0], allow_zero=True)
-    return value * scale[units[0]] / scale[units[1]]
+        if unit not in SI_CLOCKS:
+            raise ValueError(f"{name}={unit!r}: expected one of {list(SI_CLOCKS)}")
+    value = positive(value, "value", from_unit, allow_zero=True)
+    return value * SI_CLOCKS[to_unit] / SI_CLOCKS[from_unit]

@@ -526,8 +526,7 @@ class Trajectory(TimeCourse):
         variable and S_I interpolated at ``day`` (a dict of floats)."""
         warn_renamed("Trajectory.at_day(day)", "at(day)", "a Sample: run.at(day).glucose or run.at(day)['glucose']")
         day = in_range(day, "day", 0.0, float(self.time[-1]), "days")
-        names = STATE + ("SI",)
-        return {n: float(np.interp(day, self.time, getattr(self, n))) for n in names}
+        return dict(self.at(day, series=STATE + ("SI",)))
 
     def first_day(self, series: str, threshold: float, *, above: bool = True) -> float:
         """Deprecated: use ``first_time(series, threshold, above=...)``, which interpolates between
@@ -535,12 +534,7 @@ class Trajectory(TimeCourse):
         is past ``threshold`` (above it, or below it with ``above=False``); NaN if never."""
         warn_renamed("Trajectory.first_day(series, threshold)", "first_time(series, threshold)",
                     "interpolated between samples, where first_day gave the first sample past it")
-        allowed = STATE + ("SI", "homa_ir", "hba1c")
-        if series not in allowed:
-            raise ValueError(f"series={series!r}: expected one of {allowed}")
-        values = getattr(self, series)
-        past = values > threshold if above else values < threshold
-        return float(self.time[np.argmax(past)]) if past.any() else float("nan")
+        return self._first_sample_past(series, threshold, above)
 
 
 # -- simulation ---------------------------------------------------------------------------------

@@ -200,16 +200,26 @@ class TimeCourse:
         """First time at which ``series`` passes ``threshold`` (rising above it, or falling
         below it with ``above=False``), interpolated between samples; the start time if it is
         past already, NaN if it never is."""
-        values = self.series(series)
-        threshold = float(as_float_array(threshold, "threshold", self.SERIES[series]))
-        past = values > threshold if above else values < threshold
-        if not past.any():
+        values, threshold, i = self._first_past(series, threshold, above)
+        if i is None:
             return float("nan")
-        i = int(np.argmax(past))
         if i == 0:
             return float(self.time[0])
         t0, t1, v0, v1 = self.time[i - 1], self.time[i], values[i - 1], values[i]
         return float(t0 + (threshold - v0) * (t1 - t0) / (v1 - v0))
+
+    def _first_past(self, series: str, threshold, above: bool) -> tuple:
+        """The series, the checked threshold, and the index of the first sample past it (None if none)."""
+        values = self.series(series)
+        threshold = float(as_float_array(threshold, "threshold", self.SERIES[series]))
+        past = values > threshold if above else values < threshold
+        return values, threshold, (int(np.argmax(past)) if past.any() else None)
+
+    def _first_sample_past(self, series: str, threshold, above: bool = True) -> float:
+        """The time of the first stored sample past ``threshold``, NaN if none: what the old,
+        deprecated ``first_day`` and ``first_year_above`` returned."""
+        i = self._first_past(series, threshold, above)[2]
+        return float("nan") if i is None else float(self.time[i])
 
     def table(self, every: float | None = None, *, series=None) -> Table:
         """The series at every ``every`` time units from the start (default: every stored sample).

@@ -507,8 +507,7 @@ class Trajectory(TimeCourse):
         """Deprecated: use ``at(year * DAYS_PER_YEAR)``, whose ``glucose``, ``insulin`` and ``beta``
         are these. Glucose (mg/dL), insulin (µU/mL) and beta-cell mass (mg) interpolated at ``year``."""
         warn_renamed("Trajectory.at_year(year)", "at(day) (days: year * DAYS_PER_YEAR)")
-        y = self.years
-        return tuple(float(np.interp(year, y, v)) for v in (self.glucose, self.insulin, self.beta))
+        return tuple(self.at(year * DAYS_PER_YEAR, series=("glucose", "insulin", "beta")).values())
 
     def first_year_above(self, quantity: str, threshold: float) -> float:
         """Deprecated: use ``first_time(quantity, threshold) / DAYS_PER_YEAR``, which interpolates
@@ -518,8 +517,7 @@ class Trajectory(TimeCourse):
                            "first_time(series, threshold) (days, interpolated)")
         if quantity not in ("glucose", "insulin", "beta"):
             raise ValueError(f"quantity={quantity!r}: expected 'glucose', 'insulin' or 'beta'")
-        above = getattr(self, quantity) > threshold
-        return float(self.years[np.argmax(above)]) if above.any() else float("nan")
+        return self._first_sample_past(quantity, threshold) / DAYS_PER_YEAR
 
     @property
     def failed(self) -> bool:

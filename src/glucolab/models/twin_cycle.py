@@ -78,7 +78,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..deprecation import renamed, renamed_attributes
-from ..indices import homa_ir
 from ..units import MGDL_PER_MMOLL
 from ..validation import in_range
 from . import feedback
@@ -325,20 +324,19 @@ PRESETS = {"fitted to Counterpoint's baseline": COUNTERPOINT_PERSON, **feedback.
 
 
 @dataclass(frozen=True)
-class LiverFastingState:
-    """The fasting state of one person at one liver fat (and, optionally, pancreas fat).
-
-    (Called ``FastingState`` before 0.2.0; :class:`glucolab.models.feedback.FastingState` is the
-    loop's own, without the liver.)
+class LiverFastingState(feedback.FastingState):
+    """The fasting state of one person at one liver fat (and, optionally, pancreas fat): the
+    loop's :class:`~glucolab.models.feedback.FastingState` (glucose, insulin, HOMA-IR) with the
+    liver's part in it. (Called ``FastingState`` before 0.2.0.)
 
     Attributes
     ----------
-    liver_fat : float
-        %.
     glucose : float
         Fasting glucose, mg/dL.
     insulin : float
         Fasting insulin, µU/mL.
+    liver_fat : float
+        %.
     output_factor : float
         The liver's glucose output relative to the healthy reference.
     first_phase : float or None
@@ -347,8 +345,6 @@ class LiverFastingState:
     """
 
     liver_fat: float
-    glucose: float
-    insulin: float
     output_factor: float
     first_phase: float | None
     person: feedback.Person
@@ -357,11 +353,6 @@ class LiverFastingState:
     def glucose_mmoll(self) -> float:
         """Fasting glucose, mmol/L."""
         return self.glucose / MGDL_PER_MMOLL
-
-    @property
-    def homa_ir(self) -> float:
-        """HOMA-IR of this fasting state (Matthews et al. 1985)."""
-        return homa_ir(self.glucose, self.insulin, glucose_unit="mg/dL")
 
 
 def _person(params) -> feedback.Person:
@@ -403,7 +394,8 @@ def steady_state(liver_fat: float = BASELINE_LIVER_FAT, *, params: feedback.Pers
     r = glucose_output_factor(liver_fat)
     glucose, insulin = feedback.fasting_state(person.SI, person.SG, person.beta, R0=feedback.R0 * r)
     first = None if pancreas_fat is None else first_phase_fraction(pancreas_fat)
-    return LiverFastingState(float(liver_fat), glucose, insulin, r, first, person)
+    return LiverFastingState(glucose, insulin, liver_fat=float(liver_fat), output_factor=r, first_phase=first,
+                             person=person)
 
 
 def _fasting(liver_fat: float, person: feedback.Person = COUNTERPOINT_PERSON, pancreas_fat=None):
