@@ -119,11 +119,20 @@ def test_the_gut_states_in_the_loop_equal_the_gut_alone():
     np.testing.assert_allclose(meal.appearance, alone.appearance, rtol=1e-4, atol=1e-6)
 
 
-def test_the_default_meal_path_is_unchanged():
+def test_a_meal_goes_through_the_normal_gut_unless_told_otherwise():
     default = fb.simulate(carbs_g=75.0)
-    assert default.absorption_states is None
-    np.testing.assert_array_equal(default.appearance, fb.appearance(default.time, 75.0, 70.0))
-    assert default.at(120).glucose == pytest.approx(fb.simulate(carbs_g=75.0, absorption=None).at(120).glucose, rel=0)
+    np.testing.assert_array_equal(default.appearance,
+                                  fb.simulate(carbs_g=75.0, absorption=DallaManGut("normal")).appearance)
+    slower = fb.simulate(carbs_g=75.0, absorption=DallaManGut("type 2 diabetes"))
+    assert slower.appearance.max() < default.appearance.max()
+
+
+def test_the_old_meal_formula_warns_and_still_gives_its_values():
+    t = np.array([0.0, 40.0])
+    with pytest.warns(DeprecationWarning, match="appearance"):
+        ra = fb.appearance(t, 75.0, 70.0)
+    # Hovorka et al. (2004): peak at t_max = 40 min of A_G D / (t_max e BW)
+    assert ra[0] == 0.0 and ra[1] == pytest.approx(0.8 * 75_000 / (40.0 * np.e * 70.0))
 
 
 def test_no_glucose_means_no_change_from_the_fasting_state():

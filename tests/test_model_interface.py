@@ -111,6 +111,7 @@ def test_a_sample_names_missing_series():
 
 OLD_NAMES = [  # (module, old name, call with the old signature)
     ("feedback", "simulate_meal", lambda f: f(75.0, duration_min=60)),
+    ("feedback", "appearance", lambda f: f(40.0, 75.0, 70.0)),
     ("ogtt", "simulate_ogtt", lambda f: f(75.0, duration_min=120)),
     ("gut", "simulate_gut", lambda f: f(75.0, "normal", duration_min=60)),
     ("minimal", "simulate_ivgtt", lambda f: f([0.0, 10.0], [0.0, 10.0], [11.0, 50.0], G0=250.0, SG=0.02,

@@ -60,9 +60,6 @@ HA_FILES = Reference("Ha J, Satin LS, Sherman AS. XPP files of the human runs: M
                      "Models/Pathogenesis/fig7_human_prevention.set and, at commit e08f09237f34, "
                      "Models/fig7_human_early.set, Models/fig7_human_late.set and Models/fig8_human.set; GitHub "
                      "repository artielbm/artielbm.github.io.")
-HOVORKA_2004 = Reference("Hovorka R, Canonico V, Chassin LJ, et al. Nonlinear model predictive control of glucose "
-                         "concentration in subjects with type 1 diabetes. Physiol Meas 2004;25:905-920.",
-                         doi="10.1088/0967-3334/25/4/010", pubmed="15382830")
 DALLA_MAN_2002 = Reference("Dalla Man C, Caumo A, Cobelli C. The oral glucose minimal model: estimation of insulin "
                            "sensitivity from a meal test. IEEE Trans Biomed Eng 2002;49:419-429.",
                            doi="10.1109/10.995680", pubmed="12002173")
@@ -209,8 +206,8 @@ def _dose(carbs_g: float, what: str) -> tuple:
             Parameter("mg_per_g", 1000.0, "mg/g", "milligrams per gram", "definition"))
 
 
-def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> ModelSpec:
-    """The glucose-insulin loop of Lesson 1 (:mod:`glucolab.models.feedback`).
+def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut="normal", drink: bool = False) -> ModelSpec:
+    """The glucose-insulin loop of Lesson 1 (:mod:`glucolab.models.feedback`) fed by the Dalla Man gut.
 
     Parameters
     ----------
@@ -218,10 +215,12 @@ def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> Model
         A preset name of :data:`glucolab.models.feedback.PRESETS` or a Person.
     carbs_g : float, default 75
         Carbohydrate eaten at t = 0, g (above 0 and at most 150).
-    gut : str or GutParameters, optional
-        None: the meal appears as the Hovorka et al. (2004) function of time, as in Lesson 1.
-        A Dalla Man gut ("normal", "type 2 diabetes" or parameters): the gut's three
-        compartments feed the loop, as in the OGTT of Lesson 4.
+    gut : str or GutParameters, default "normal"
+        The gut's parameters ("normal", "type 2 diabetes" or a set); its three compartments feed
+        the loop.
+    drink : bool, default False
+        Name and describe the run as the OGTT of Lesson 4 (a glucose drink) rather than the meal of
+        Lesson 1; the equations are the same.
     """
     label = person if isinstance(person, str) else "given"
     if isinstance(person, str):
@@ -256,7 +255,7 @@ def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> Model
         Parameter("V", fb.V_GLUCOSE, "dL/kg", "glucose distribution volume",
                   "Dalla Man, Caumo & Cobelli (2002)", (DALLA_MAN_2002,)),
         Parameter("k_inc", fb.K_INCRETIN, "kg.min/mg", "incretin gain per unit of ingested-glucose appearance",
-                  "sized by glucolab so that the incretin effect supplies 53 % of the healthy reference's insulin "
+                  "sized by glucolab so that the incretin effect supplies 54 % of the healthy reference's insulin "
                   "response to 75 g of oral glucose, inside the 50-70 % measured by Nauck et al. (1986)",
                   (NAUCK_1986,)),
         Parameter("K_DM", 2.30, "pmol.dL/kg/mg", "rate sensitivity of secretion, Dalla Man units",
@@ -268,40 +267,42 @@ def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> Model
         Parameter("K_D", fb.K_DYNAMIC, "uU.dL/mL/mg", "rate sensitivity of secretion",
                   "K / V_I / 6, from Dalla Man, Rizza & Cobelli (2007)", (DALLA_MAN_2007,),
                   formula="K_DM / V_I / pmol_per_uU"),
+        Parameter("k_i", fb.K_DELAY, "1/min", "rate of the delay between plasma insulin and its hold on the liver",
+                  "Dalla Man, Rizza & Cobelli (2007), Table 1, normal subjects (k_i)", (DALLA_MAN_2007,)),
+        Parameter("k_p3_DM", 0.009, "mg.L/kg/min/pmol", "delayed insulin's hold on hepatic output, Dalla Man units",
+                  "Dalla Man, Rizza & Cobelli (2007), Table 1, normal subjects (k_p3)", (DALLA_MAN_2007,)),
+        Parameter("k_p3", fb.K_LIVER, "mg.mL/dL/min/uU", "delayed insulin's hold on hepatic output, per uU/mL",
+                  "k_p3 of Dalla Man et al. (2007) times 6 pmol/L per uU/mL, over V",
+                  (DALLA_MAN_2007,), formula="k_p3_DM * pmol_per_uU / V"),
         Parameter("SI", person.SI, "mL/uU/min", "insulin sensitivity of this person", *src["SI"]),
         Parameter("SG", person.SG, "1/min", "glucose effectiveness at zero insulin of this person", *src["SG"]),
         Parameter("beta", person.beta, "1", "beta-cell responsiveness (1 = healthy reference)", *src["beta"]),
         Parameter("c", person.incretin, "1", "strength of the incretin effect (1 = healthy reference)",
                   *src["incretin"]),
         Parameter("BW", person.body_mass_kg, "kg", "body mass", src["body_mass_kg"][0]),
+        Parameter("I_b", i0, "uU/mL", "fasting insulin of this person",
+                  "the person's fasting steady state (glucolab.models.feedback.fasting_state)"),
     ]
-    if gut is None:
-        params += [*_dose(carbs_g, "carbohydrate eaten at t = 0"),
-                   Parameter("A_G", fb.A_G, "1", "carbohydrate bioavailability", "Hovorka et al. (2004)",
-                             (HOVORKA_2004,)),
-                   Parameter("t_max", fb.T_MAX_G, "min", "time of peak glucose appearance", "Hovorka et al. (2004)",
-                             (HOVORKA_2004,))]
-        gut_states, gut_rules = (), (
-            Assignment("Ra", "A_G * D * mg_per_g * time * exp(-time / t_max) / t_max^2 / BW", "mg/kg/min",
-                       "rate of appearance of meal glucose in plasma (Hovorka et al. 2004)"),)
-        meal = ("The meal appears in plasma as the function of time of Hovorka et al. (2004): Ra(t) = A_G D t "
-                "exp(-t/t_max) / t_max^2 / BW.")
-        model_id, title = "glucolab_feedback_loop", f"Glucose-insulin feedback loop after a meal ({label})"
-    else:
-        gut_label = gut if isinstance(gut, str) else "given"
-        gut_params, gut_states, gut_rules = _gut_parts(gt.gut_parameters(gut), gut_label)
+    gut_label = gut if isinstance(gut, str) else "given"
+    gut_params, gut_states, gut_rules = _gut_parts(gt.gut_parameters(gut), gut_label)
+    if drink:
         params += [*_dose(carbs_g, "glucose swallowed at t = 0"), *gut_params]
-        meal = ("The glucose swallowed at t = 0 passes through the stomach and gut of Dalla Man, Rizza & Cobelli "
-                f"(2007) ({gut_label} parameters) before it appears in plasma (Ra).")
         model_id, title = "glucolab_ogtt", f"Oral glucose tolerance test: gut and feedback loop ({label})"
-    refs = (BERGMAN_1981, TOPP_2000, HA_2016, HOVORKA_2004 if gut is None else DALLA_MAN_2007, DALLA_MAN_2002,
-            NAUCK_1986)
+    else:
+        params += [*_dose(carbs_g, "carbohydrate eaten at t = 0"), *gut_params]
+        model_id, title = "glucolab_feedback_loop", f"Glucose-insulin feedback loop after a meal ({label})"
+    meal = ("The glucose swallowed at t = 0 passes through the stomach and gut of Dalla Man, Rizza & Cobelli "
+            f"(2007) ({gut_label} parameters) before it appears in plasma (Ra).")
+    refs = (BERGMAN_1981, TOPP_2000, HA_2016, DALLA_MAN_2007, DALLA_MAN_2002, NAUCK_1986)
     return ModelSpec(
         id=model_id, name=title, time_unit="min",
         description=(
             "The closed glucose-insulin loop of glucolab's Lesson 1: Bergman's minimal model with insulin counted "
-            "from zero (dG/dt = R0 - (S_G + X) G + Ra/V, dX/dt = p2 (S_I I - X)) and insulin secreted by the beta "
-            "cells and cleared (dI/dt = ISR - k I).",
+            "from zero (dG/dt = R0 - H - (S_G + X) G + Ra/V, dX/dt = p2 (S_I I - X)) and insulin secreted by the "
+            "beta cells and cleared (dI/dt = ISR - k I).",
+            "H = k_p3 (S_I/S_I,ref) (Id - I_b) is the delayed hold of insulin on hepatic glucose output of Dalla Man, "
+            "Rizza & Cobelli (2007): insulin reaches the liver through two compartments with rate k_i (I1, Id), and "
+            "only insulin above the fasting level I_b counts, so H is zero in the fasting state.",
             "Secretion ISR = beta [S_max f(G) (1 + c k_inc Ra) + K_D max(dG/dt, 0)], with f(G) = M^2/(a_ISR^2 + "
             "M^2) and M = G^2/(a_M^2 + G^2) as in Ha, Satin & Sherman (2016); the incretin factor (1 + c k_inc Ra) "
             "acts while ingested glucose appears, and the rate-sensitive term, from Dalla Man, Rizza & Cobelli "
@@ -319,11 +320,17 @@ def feedback_spec(person="healthy", carbs_g: float = 75.0, *, gut=None) -> Model
             State("X", person.SI * i0, "1/min", "insulin action", "p2 * (SI * I - X)",
                   "its steady state S_I I", initial_formula="SI * I"),
             State("I", i0, "uU/mL", "plasma insulin", "ISR - k * I", "the person's fasting steady state"),
+            State("I1", i0, "uU/mL", "insulin on its way to the liver, first delay compartment", "k_i * (I - I1)",
+                  "the fasting insulin", initial_formula="I_b"),
+            State("Id", i0, "uU/mL", "insulin as the liver feels it, after the delay", "k_i * (I1 - Id)",
+                  "the fasting insulin", initial_formula="I_b"),
             *gut_states,
         ),
         assignments=(
             *gut_rules,
-            Assignment("dGdt", "R0 - (SG + X) * G + Ra / V", "mg/dL/min", "rate of change of glucose"),
+            Assignment("H", "k_p3 * (SI / SI_ref) * (Id - I_b)", "mg/dL/min",
+                       "delayed insulin's extra hold on hepatic glucose output (zero when fasting)"),
+            Assignment("dGdt", "R0 - H - (SG + X) * G + Ra / V", "mg/dL/min", "rate of change of glucose"),
             Assignment("M", "G^2 / (a_M^2 + G^2)", "1", "beta-cell metabolic rate"),
             Assignment("f_G", "M^2 / (a_ISR^2 + M^2)", "1", "glucose-driven secretion, fraction of maximum"),
             Assignment("ISR", "beta * (S_max * f_G * (1 + c * k_inc * Ra) "
@@ -617,10 +624,11 @@ TOPP_RUNS = {
 EXPORTS = {
     "minimal": Export("Bergman's minimal model with the FSIGT of Pacini & Bergman (1986)", "1, 2",
                       {"Pacini & Bergman 1986 FSIGT": minimal_spec}),
-    "feedback": Export("the glucose-insulin loop after a 75-g meal", "1", _named(feedback_spec, fb.PRESETS)),
+    "feedback": Export("the glucose-insulin loop after a 75-g meal, through the Dalla Man gut", "1",
+                       _named(feedback_spec, fb.PRESETS)),
     "gut": Export("oral glucose absorption (Dalla Man et al. 2007), 75 g", "4", _named(gut_spec, gt.GUT_PRESETS)),
     "ogtt": Export("a 75-g OGTT: the Dalla Man gut feeding the loop of Lesson 1", "4",
-                   _named(feedback_spec, fb.PRESETS, gut="normal")),
+                   _named(feedback_spec, fb.PRESETS, drink=True)),
     "topp": Export("beta-cell mass, insulin and glucose over years (Topp et al. 2000)", "3",
                    {name: (lambda ramp=ramp: topp_spec(ramp)) for name, ramp in TOPP_RUNS.items()}),
     "ha2016": Export("prevention and reversal of type 2 diabetes (Ha, Satin & Sherman 2016)", "8",

@@ -1,11 +1,13 @@
 """The closed glucose-insulin feedback loop: a meal, glucose, insulin, and back.
 
-Three state variables, time in minutes::
+Five state variables for the loop, time in minutes, plus the meal's states in the gut::
 
-    dG/dt = R0 - (S_G + X) G + Ra(t) / V                      glucose, mg/dL
-    dX/dt = p2 (S_I I - X)                                    insulin action, 1/min
-    dI/dt = beta [S_max f(G) (1 + c k_inc Ra(t)) + K_D max(dG/dt, 0)] - k I    insulin, µU/mL
-    f(G)  = M² / (a_ISR² + M²),   M = G² / (a_M² + G²)
+    dG/dt  = R0 - H - (S_G + X) G + Ra(t) / V                  glucose, mg/dL
+    dX/dt  = p2 (S_I I - X)                                    insulin action, 1/min
+    dI/dt  = beta [S_max f(G) (1 + c k_inc Ra(t)) + K_D max(dG/dt, 0)] - k I    insulin, µU/mL
+    dI1/dt = k_i (I - I1),   dId/dt = k_i (I1 - Id)           insulin on its way to the liver, µU/mL
+    H      = k_p3 (S_I / S_I,ref) (Id - I_b)                  extra hold on the liver's output, mg/dL/min
+    f(G)   = M² / (a_ISR² + M²),   M = G² / (a_M² + G²)
 
 Glucose and insulin action are Bergman's minimal model (see :mod:`.minimal`) written with
 insulin counted from zero rather than from basal, so that the fasting state can move when
@@ -15,8 +17,22 @@ S_G(FSIGT) = S_G + S_I·I_b. Secretion follows glucose through the glucose metab
 of the beta cell and a second sigmoid, as in the human model of Ha, Satin & Sherman (2016)
 (a_M = 150 mg/dL, a_ISR = 1.2, both Hill exponents 2); this curve is steep around fasting
 glucose, so insulin rises several-fold after a meal. Clearance is Topp et al.'s (2000)
-k = 432/day = 0.3/min. ``beta`` scales secretion, with 1 meaning the healthy reference. The meal
-enters through the gut absorption model of Hovorka et al. (2004): Ra(t) = A_G D t exp(-t/t_max) / t_max² / BW.
+k = 432/day = 0.3/min. ``beta`` scales secretion, with 1 meaning the healthy reference. The meal's
+glucose reaches the blood through the stomach and gut of Dalla Man, Rizza & Cobelli (2007)
+(:class:`.gut.DallaManGut`, normal parameters, fitted to the triple-tracer rates of appearance
+after mixed meals): Ra(t) is its rate of appearance, mg/kg/min. The same gut carries the glucose
+drink of the OGTT (:mod:`.ogtt`), so a 75-g meal and the 75-g test give the same curve here.
+
+Insulin acts on the liver twice. The minimal model's X lumps its quick effects on uptake and
+output, as an FSIGT measures them. The slower hold on hepatic glucose output that persists while
+a meal is still being absorbed is the delayed-insulin term of Dalla Man et al. (2007): insulin
+reaches the liver through two compartments with k_i = 0.0079/min, and each pmol/L of delayed
+insulin lowers the output by k_p3 = 0.009 mg/kg/min, which is 0.009 × 6 / V = 0.037 mg/dL/min
+per µU/mL here. H counts insulin above the person's own fasting level I_b, as their model does
+around its basal state, so it vanishes in the fasting state; k_p3 is scaled by the person's S_I
+relative to the reference (the liver taken to be as insulin resistant as the rest of the body;
+their type 2 diabetes set also has a lower k_p3). Without H the healthy reference was still
+10 mg/dL above fasting 3 hours after 75 g, while the gut kept absorbing about 2 mg/kg/min.
 
 Eating adds two things to the glucose-driven ("static") secretion, and both vanish in the
 fasting state, so fasting glucose and insulin do not change:
@@ -26,8 +42,8 @@ fasting state, so fasting glucose and insulin do not change:
   (1 + c k_inc Ra), Ra the rate of appearance of ingested glucose (mg/kg/min) and c the person's
   incretin strength (``Person.incretin``, 1 = healthy). Because the factor multiplies f(G), the
   effect is glucose-dependent, as that of GLP-1 is. k_inc = 0.2 per mg/kg/min is sized so that
-  the incretin supplies 53 % of the healthy reference's insulin response to the 75-g OGTT of
-  Lesson 4 and 58 % after the meal of Lesson 1 (secretion above basal, 0-180 min, compared with
+  the incretin supplies 54 % of the healthy reference's insulin response to 75 g of glucose, the
+  meal of Lesson 1 and the OGTT of Lesson 4 (secretion above basal, 0-180 min, compared with
   the same glucose curve without it, :func:`incretin_share`: the isoglycaemic intravenous
   comparison of Nauck et al. 1986, who measured 50-70 % in healthy people);
 * rate sensitivity ("dynamic" or first-phase secretion): the beta cell also secretes in
@@ -37,9 +53,9 @@ fasting state, so fasting glucose and insulin do not change:
   K_D = 2.30 / 0.05 / 6 = 7.67 µU/mL per mg/dL. (Their model passes this secretion through a
   portal compartment with a 2-min time constant, γ = 0.5/min, left out here.)
 
-With them the healthy reference's 75-g OGTT peaks near 142 mg/dL at 30-40 min and is back to
-about 100 mg/dL by 2 hours, inside the measured normal ranges; without them it peaked at
-193 mg/dL with a 2-hour value of 124 mg/dL.
+With them and H, the healthy reference's 75-g meal or OGTT peaks at 141 mg/dL near 30 min, is at
+98 mg/dL at 2 hours and 95 mg/dL (fasting 92) at 3 hours, inside the measured normal ranges;
+without the two secretion terms it peaked at 193 mg/dL with a 2-hour value of 124 mg/dL.
 
 The healthy reference is the FSIGT subject of Pacini & Bergman (1986) as fitted by
 :func:`glucolab.models.minimal.fit_ivgtt`: S_I = 8.1e-4 per µU/mL/min, S_G(FSIGT) =
@@ -58,11 +74,13 @@ Topp B, Promislow K, deVries G, Miura RM, Finegood DT. A model of beta-cell mass
 Ha J, Satin LS, Sherman AS. A mathematical model of the pathogenesis, prevention, and
     reversal of type 2 diabetes. Endocrinology 2016;157:624-35.
 Hovorka R, Canonico V, Chassin LJ, et al. Nonlinear model predictive control of glucose
-    concentration in subjects with type 1 diabetes. Physiol Meas 2004;25:905-20.
+    concentration in subjects with type 1 diabetes. Physiol Meas 2004;25:905-20 (the meal formula of
+    the deprecated :func:`appearance`).
 Dalla Man C, Caumo A, Cobelli C. The oral glucose minimal model. IEEE Trans Biomed Eng
     2002;49:419-29 (glucose distribution volume V = 1.45 dL/kg).
 Dalla Man C, Rizza RA, Cobelli C. Meal simulation model of the glucose-insulin system. IEEE
-    Trans Biomed Eng 2007;54:1740-9 (Table 1: K = 2.30 pmol/kg per mg/dL, V_I = 0.05 L/kg).
+    Trans Biomed Eng 2007;54:1740-9 (Table 1, normal subjects: K = 2.30 pmol/kg per mg/dL,
+    V_I = 0.05 L/kg, k_i = 0.0079/min, k_p3 = 0.009 mg/kg/min per pmol/L; the gut of :mod:`.gut`).
 Nauck MA, Homberger E, Siegel EG, et al. Incretin effects of increasing glucose loads in man
     calculated from venous insulin and C-peptide responses. J Clin Endocrinol Metab
     1986;63:492-8 (incretin share of the insulin response to oral glucose, about 50-70 %).
@@ -82,6 +100,7 @@ from ..deprecation import renamed
 from ..indices import homa_ir
 from ..units import PMOLL_PER_UUML
 from ..validation import in_range
+from .gut import DallaManGut
 from .roots import bisect
 from .timecourse import Parameters, Range, TimeCourse
 
@@ -97,15 +116,22 @@ A_M = 150.0  # glucose giving half-maximal beta-cell metabolism, mg/dL (Ha et al
 A_ISR = 1.2  # metabolic rate giving half-maximal secretion, dimensionless (Ha et al. 2016)
 K_INSULIN = 432.0 / 1440.0  # insulin clearance, 1/min (Topp et al. 2000: 432 /day)
 V_GLUCOSE = 1.45  # glucose distribution volume, dL/kg (Dalla Man et al. 2002)
-A_G = 0.8  # carbohydrate bioavailability (Hovorka et al. 2004)
-T_MAX_G = 40.0  # time of peak glucose appearance, min (Hovorka et al. 2004)
+A_G = 0.8  # carbohydrate bioavailability of the deprecated appearance() (Hovorka et al. 2004)
+T_MAX_G = 40.0  # time of peak glucose appearance of the deprecated appearance(), min (Hovorka et al. 2004)
+MEAL_GUT = DallaManGut("normal")  # how a meal's glucose reaches the blood (Dalla Man et al. 2007)
 # Incretin gain, per mg/kg/min of ingested-glucose appearance: sized so that the incretin term
-# gives 53 % of the healthy reference's insulin response to 75 g oral glucose (0-180 min),
+# gives 54 % of the healthy reference's insulin response to 75 g oral glucose (0-180 min),
 # inside the 50-70 % measured by Nauck et al. (J Clin Endocrinol Metab 1986;63:492-8).
 K_INCRETIN = 0.2
 # Rate sensitivity of secretion, µU/mL per mg/dL: K = 2.30 pmol/kg per mg/dL of Dalla Man et
 # al. (IEEE TBME 2007;54:1740-9, Table 1) / V_I 0.05 L/kg / 6 pmol/L per µU/mL.
 K_DYNAMIC = 2.30 / 0.05 / PMOLL_PER_UUML
+
+# Insulin's delayed action on the liver (Dalla Man et al. IEEE TBME 2007;54:1740-9, Table 1, normal
+# subjects): plasma insulin reaches the liver's output through two compartments with rate k_i, and
+# each µU/mL of delayed insulin above fasting lowers hepatic glucose output by k_p3.
+K_DELAY = 0.0079  # k_i, 1/min (a mean delay of 2/k_i, about 4 hours)
+K_LIVER = 0.009 * PMOLL_PER_UUML / V_GLUCOSE  # k_p3 0.009 mg/kg/min per pmol/L, as mg/dL/min per µU/mL
 
 # Derived so that the healthy reference sits at (REF_GLUCOSE, REF_INSULIN):
 R0 = REF_SG_FSIGT * REF_GLUCOSE  # net glucose release at zero glucose, mg/dL/min
@@ -167,7 +193,7 @@ class Person(Parameters):
 # (raised) and failure (lowered). The exact values are illustrative. The incretin effect, which
 # supplies about 50-70 % of the insulin response to oral glucose in healthy people, supplies less
 # than 20 % in type 2 diabetes (Meier JJ, Nauck MA. Diabetes 2010;59:1117-25, from Nauck et al.
-# Diabetologia 1986;29:46-52): the type 2 preset keeps a fifth of it, 17-18 % of its response to 75 g.
+# Diabetologia 1986;29:46-52): the type 2 preset keeps a fifth of it, 18 % of its response to 75 g.
 PARAMS = Person()  # the healthy reference
 
 PRESETS = {
@@ -223,7 +249,7 @@ def incretin_share(response: "MealResponse", until_min: float = 180.0) -> float:
     Examples
     --------
     >>> round(incretin_share(simulate(carbs_g=75.0)), 2)
-    0.58
+    0.54
     """
     p = response.person
     window = response.time <= until_min
@@ -237,7 +263,7 @@ def incretin_share(response: "MealResponse", until_min: float = 180.0) -> float:
     return float(1.0 - np.trapezoid(intravenous, t) / np.trapezoid(oral, t))
 
 
-def appearance(t, carbs_g, body_mass_kg):
+def _hovorka_appearance(t, carbs_g, body_mass_kg):
     """Rate of appearance of meal glucose in plasma, mg/kg/min (Hovorka et al. 2004).
 
     Parameters
@@ -358,9 +384,11 @@ class MealResponse(TimeCourse):
         The parameters used.
     carbs_g : float
         Carbohydrate eaten, g.
-    absorption_states : numpy.ndarray or None
-        The states of an absorption model given to :func:`simulate_meal` (one column per
-        state, e.g. mg in stomach and gut), or None for the default Hovorka appearance.
+    absorption_states : numpy.ndarray
+        The states of the absorption model, one column per state (for the Dalla Man gut, mg in
+        the stomach's solid and liquid phases and in the intestine).
+    liver_insulin : numpy.ndarray
+        Insulin as the liver feels it, after the two-compartment delay, µU/mL.
     """
 
     time: np.ndarray
@@ -369,38 +397,42 @@ class MealResponse(TimeCourse):
     remote_insulin: np.ndarray
     appearance: np.ndarray
     person: Person = field(repr=False)
-    carbs_g: float = 0.0
-    absorption_states: np.ndarray | None = field(default=None, repr=False)
+    carbs_g: float
+    absorption_states: np.ndarray = field(repr=False)
+    liver_insulin: np.ndarray = field(repr=False)
 
     TIME_UNIT = "min"
-    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "remote_insulin": "1/min", "appearance": "mg/kg/min"}
+    SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "remote_insulin": "1/min", "appearance": "mg/kg/min",
+              "liver_insulin": "µU/mL"}
 
 
-def _loop(y, ra, p: Person):
-    """The three loop derivatives with ingested glucose appearing at ra mg/kg/min."""
-    G, X, I = y
-    d_glucose = R0 - (p.SG + X) * G + ra / V_GLUCOSE
+def _loop(y, ra, p: Person, basal_insulin: float):
+    """The five loop derivatives with ingested glucose appearing at ra mg/kg/min."""
+    G, X, I, I1, Id = y
+    # Insulin above the person's fasting level, after the delay, holds back the liver's output.
+    liver = K_LIVER * (p.SI / REF_SI) * (Id - basal_insulin)
+    d_glucose = R0 - liver - (p.SG + X) * G + ra / V_GLUCOSE
     incretin_gain = 1.0 + p.incretin * K_INCRETIN * ra
     return (d_glucose,
             P2 * (p.SI * I - X),
-            p.beta * (S_MAX * _shape(G) * incretin_gain + K_DYNAMIC * max(d_glucose, 0.0)) - K_INSULIN * I)
+            p.beta * (S_MAX * _shape(G) * incretin_gain + K_DYNAMIC * max(d_glucose, 0.0)) - K_INSULIN * I,
+            K_DELAY * (I - I1),
+            K_DELAY * (I1 - Id))
 
 
-def _rhs(y, t, p, carbs_g):
-    return _loop(y, appearance(t, carbs_g, p.body_mass_kg), p)
-
-
-def _rhs_with_gut(y, t, p, carbs_g, gut):
-    """The loop of :func:`_rhs` fed by an absorption model whose states are y[3:]."""
-    q = y[3:]
-    return (*_loop(y[:3], gut.rate(q, p.body_mass_kg), p), *gut.derivatives(q, carbs_g))
+def _rhs(y, t, p, carbs_g, gut, basal_insulin):
+    """The loop of :func:`_loop` fed by an absorption model whose states are y[5:]."""
+    q = y[5:]
+    return (*_loop(y[:5], gut.rate(q, p.body_mass_kg), p, basal_insulin), *gut.derivatives(q, carbs_g))
 
 
 def simulate(duration: float = 300.0, *, params: Person | None = None, carbs_g: float = 75.0,
              step: float = 1.0, absorption=None, **overrides) -> MealResponse:
     """Simulate the glucose and insulin response to one meal eaten at t = 0.
 
-    The person starts in their fasting steady state.
+    The person starts in their fasting steady state. The meal's glucose passes through the
+    stomach and gut of Dalla Man et al. (2007) (:class:`glucolab.models.gut.DallaManGut`, the
+    normal parameters, fitted to mixed meals) unless another absorption model is given.
 
     Parameters
     ----------
@@ -413,11 +445,10 @@ def simulate(duration: float = 300.0, *, params: Person | None = None, carbs_g: 
     step : float, default 1
         Spacing of the output samples, min.
     absorption : object, optional
-        A gut model with states of its own, integrated together with the loop, for example
-        :class:`glucolab.models.gut.DallaManGut`. It provides
+        A gut model with states of its own, integrated together with the loop. It provides
         ``initial_state(carbs_g)`` (amounts at t = 0), ``derivatives(state, carbs_g)`` (their
         rates of change) and ``rate(state, body_mass_kg)`` (appearance in plasma, mg/kg/min).
-        Default None: the Hovorka et al. (2004) appearance above, unchanged.
+        Default None: :data:`MEAL_GUT`, the normal Dalla Man gut.
     **overrides
         Single fields of :class:`Person` to change: ``SI``, ``SG``, ``beta``, ``body_mass_kg``,
         ``incretin``.
@@ -432,24 +463,20 @@ def simulate(duration: float = 300.0, *, params: Person | None = None, carbs_g: 
     >>> round(float(r.glucose[-1]), 3)
     92.0
     >>> round(simulate(180, SI=2.5e-4, beta=3.0).at(120).glucose, 1)
-    98.8
+    99.9
     """
     p = (params if params is not None else PARAMS).replace(**overrides)
     carbs_g = RANGES["carbs_g"].check(carbs_g, "carbs_g")
     duration = RANGES["duration"].check(duration, "duration")
     step = in_range(step, "step", 0.05, duration, "min")
+    gut = MEAL_GUT if absorption is None else absorption
     g0, i0 = fasting_state(p.SI, p.SG, p.beta)
     t = np.arange(0.0, duration + 0.5 * step, step)
-    if absorption is not None:
-        start = (g0, p.SI * i0, i0, *absorption.initial_state(carbs_g))
-        y = odeint(_rhs_with_gut, start, t, args=(p, carbs_g, absorption),
-                   rtol=1e-7, atol=1e-9)
-        gut = y[:, 3:]
-        return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], absorption.rate(gut.T, p.body_mass_kg), p, carbs_g,
-                            gut)
-    y = odeint(_rhs, (g0, p.SI * i0, i0), t, args=(p, carbs_g),
-               rtol=1e-7, atol=1e-9)
-    return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], appearance(t, carbs_g, p.body_mass_kg), p, carbs_g)
+    start = (g0, p.SI * i0, i0, i0, i0, *gut.initial_state(carbs_g))
+    y = odeint(_rhs, start, t, args=(p, carbs_g, gut, i0), rtol=1e-7, atol=1e-9)
+    states = y[:, 5:]
+    return MealResponse(t, y[:, 0], y[:, 2], y[:, 1], gut.rate(states.T, p.body_mass_kg), p, carbs_g, states,
+                        y[:, 4])
 
 
 def _simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *, duration_min: float = 300.0,
@@ -459,3 +486,7 @@ def _simulate_meal(carbs_g: float = 75.0, person: Person | None = None, *, durat
 
 
 simulate_meal = renamed(_simulate_meal, "simulate_meal", new_name="simulate(duration, carbs_g=..., params=...)")
+
+# The loop's meals now pass through the Dalla Man gut; the Hovorka formula stays for old code.
+appearance = renamed(_hovorka_appearance, "appearance", new_name="MEAL_GUT.rate(state, body_mass_kg)",
+                     note="simulate() no longer uses this formula; a meal goes through gut.DallaManGut")

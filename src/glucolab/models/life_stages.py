@@ -503,7 +503,7 @@ def simulate(duration: float = LAST_WEEK, *, params: Woman | None = None, step: 
     >>> c = simulate(SI_before=0.6, reserve=1.5)
     >>> s = c.at(26)
     >>> round(s.disposition, 2), round(s.ogtt_fasting, 1), round(s.ogtt_1h, 1)
-    (0.68, 95.4, 131.5)
+    (0.68, 95.4, 130.0)
     >>> round(c.first_time("disposition", 0.8, above=False), 1)   # week her disposition index falls below 80 %
     22.0
     """

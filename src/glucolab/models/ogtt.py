@@ -176,7 +176,7 @@ def simulate(duration: float = 180.0, *, params: feedback.Person | None = None, 
     --------
     >>> r = simulate()
     >>> [round(g) for g in r.samples.glucose]
-    [92, 142, 114, 103, 103]
+    [92, 141, 112, 99, 98]
     >>> r.classification().overall
     'normal'
     >>> round(r.at(45).stomach, 1)          # g of the drink still in the stomach

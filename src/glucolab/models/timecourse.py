@@ -8,15 +8,15 @@ HbA1c). Every run can then be read the same way:
 >>> from glucolab.models import feedback
 >>> meal = feedback.simulate(180, carbs_g=75)
 >>> round(meal.at(30).glucose)
-140
+141
 >>> round(meal.first_time("glucose", 140), 1)
-29.7
+24.3
 >>> print(meal.table(every=60, series=("glucose", "insulin")))
 time (min)  glucose (mg/dL)  insulin (µU/mL)
        0.0             92.0            11.00
-      60.0            130.1            65.03
-     120.0             96.7            21.68
-     180.0             89.6            12.60
+      60.0            112.0            38.75
+     120.0             97.9            21.44
+     180.0             95.1            17.06
 """
 
 from __future__ import annotations
