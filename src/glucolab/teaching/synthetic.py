@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..models import feedback
 from .grading import grade
 from .keys import lesson_key, shuffled
 from .record import Record
@@ -22,17 +23,18 @@ def synthetic_class(folder, n: int = 30, seed: int = 1) -> list:
     rng = np.random.default_rng(seed)
     folder.mkdir(parents=True, exist_ok=True)
     key = lesson_key(1)
+    peak_insulin = round(float(feedback.simulate(carbs_g=75.0).insulin.max()), 1)  # the truth of 1.c, µU/mL
     paths = []
     for k in range(n):
         events = []
         for it in key.of_kind("prediction"):
             if rng.random() < 0.1:
-                events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": None, "truth": 102.0
+                events.append({"item": it.id, "kind": "prediction", "lesson": 1, "answer": None, "truth": peak_insulin
                                if it.type == "number" else it.answer, "unit": it.unit, "correct": None,
                                "skipped": True})
                 continue
             if it.type == "number":
-                truth, guess = 102.0, float(np.round(rng.lognormal(np.log(70), 0.5), 1))
+                truth, guess = peak_insulin, float(np.round(rng.lognormal(np.log(70), 0.5), 1))
             else:
                 truth, guess = it.answer, str(rng.choice(list(it.choices)))
             v = grade(it, guess, truth)
