@@ -159,3 +159,28 @@ def test_the_healthy_ogtt_insulin_has_the_low_risk_shape_and_stays_under_normal_
     limits = load_normal_insulin_limits()
     for t, upper in zip(limits.time, limits.upper):
         assert insulin[float(t)] < upper, (t, insulin[float(t)], upper)
+
+
+def test_the_liver_hold_is_what_brings_the_healthy_test_back_to_fasting_by_3_hours(monkeypatch):
+    # Without insulin's delayed hold on hepatic output the gut's tail (about 2 mg/kg/min still
+    # arriving at 3 h) keeps glucose above fasting; with it the 3-h value is back.
+    from glucolab.models import ogtt
+    with_hold = ogtt.simulate(240.0)
+    monkeypatch.setattr(fb, "K_LIVER", 0.0)
+    without = ogtt.simulate(240.0)
+    g0 = with_hold.glucose[0]
+    assert without.at(180).glucose - g0 > CV_GLUCOSE * g0
+    assert abs(with_hold.at(180).glucose - g0) <= CV_GLUCOSE * g0
+    assert with_hold.at(180).appearance > 1.5  # the gut is still absorbing
+    # the hold builds up slowly: the first minutes do not differ
+    np.testing.assert_allclose(without.glucose[:10], with_hold.glucose[:10], rtol=1e-3)
+
+
+def test_the_liver_hold_is_weaker_in_an_insulin_resistant_liver():
+    healthy = simulate(300.0)
+    resistant = simulate(300.0, params=PRESETS["insulin resistant, compensating"])
+    hold = [fb.K_LIVER * r.person.SI / fb.REF_SI * (r.liver_insulin - r.insulin[0]) for r in (healthy, resistant)]
+    # more insulin reaches the resistant liver, yet it holds back less glucose per µU/mL
+    assert resistant.liver_insulin.max() - resistant.insulin[0] > healthy.liver_insulin.max() - healthy.insulin[0]
+    assert hold[1].max() / (resistant.liver_insulin.max() - resistant.insulin[0]) < \
+        hold[0].max() / (healthy.liver_insulin.max() - healthy.insulin[0])
