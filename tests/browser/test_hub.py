@@ -233,7 +233,13 @@ def test_a_killed_kernel_loses_no_recorded_answer(classroom):
     kernel.send_signal(signal.SIGKILL)
     kernel.wait(timeout=10)
     assert room.events(name) == before  # the file is whole and unchanged
-    run_all(page, LESSON)  # JupyterLab has restarted the kernel; run the lesson again
+    # The server restarts a dead kernel by itself. Asking for "Restart and Run All" while that
+    # restart is under way can leave the cells queued for the dead kernel, so wait for the new
+    # process, and give the page a moment to hear of it, before running the lesson again.
+    wait_for(lambda: (new := room.kernel_of(name)) is not None and new.pid != kernel.pid,
+             "the server to start carol a new kernel", timeout_s=60)
+    time.sleep(2)
+    run_all(page, LESSON)
     first = page.locator(".glucolab-prediction").nth(0)
     first.get_by_text(f"You predicted {STUDENTS[name][0]} µU/mL").wait_for(timeout=30_000)
     box = page.locator(".glucolab-exercise").first  # exercise 1.2, answered without code
