@@ -179,7 +179,7 @@ def test_the_liver_hold_is_what_brings_the_healthy_test_back_to_fasting_by_3_hou
 def test_the_liver_hold_is_weaker_in_an_insulin_resistant_liver():
     healthy = simulate(300.0)
     resistant = simulate(300.0, params=PRESETS["insulin resistant, compensating"])
-    hold = [fb.K_LIVER * r.person.SI / fb.REF_SI * (r.liver_insulin - r.insulin[0]) for r in (healthy, resistant)]
+    hold = [r.liver_hold for r in (healthy, resistant)]
     # more insulin reaches the resistant liver, yet it holds back less glucose per µU/mL
     assert resistant.liver_insulin.max() - resistant.insulin[0] > healthy.liver_insulin.max() - healthy.insulin[0]
     assert hold[1].max() / (resistant.liver_insulin.max() - resistant.insulin[0]) < \

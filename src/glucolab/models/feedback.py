@@ -182,8 +182,7 @@ class Person(Parameters):
     incretin: float = 1.0
 
     def __post_init__(self):
-        for name in ("SI", "SG", "beta", "body_mass_kg", "incretin"):
-            RANGES[name].check(getattr(self, name), name)
+        self.check_ranges(RANGES)
 
 
 # Presets for the lessons. The healthy person is the reference; the other two change S_I, S_G
@@ -223,8 +222,9 @@ def secretion(glucose, beta=1.0, appearance=0.0, glucose_rate=0.0, incretin=1.0)
     incretin : float, default 1
         Strength of the incretin effect relative to the healthy reference.
     """
-    return beta * (S_MAX * _shape(glucose) * (1.0 + incretin * K_INCRETIN * np.asarray(appearance))
-                   + K_DYNAMIC * np.maximum(glucose_rate, 0.0))
+    # Plain arithmetic, so that the same formula serves a float inside the ODE and arrays outside it.
+    rising = glucose_rate * (glucose_rate > 0)
+    return beta * (S_MAX * _shape(glucose) * (1.0 + incretin * K_INCRETIN * appearance) + K_DYNAMIC * rising)
 
 
 def incretin_share(response: "MealResponse", until_min: float = 180.0) -> float:
@@ -403,19 +403,46 @@ class MealResponse(TimeCourse):
 
     TIME_UNIT = "min"
     SERIES = {"glucose": "mg/dL", "insulin": "µU/mL", "remote_insulin": "1/min", "appearance": "mg/kg/min",
-              "liver_insulin": "µU/mL"}
+              "liver_insulin": "µU/mL", "liver_hold": "mg/dL/min"}
+
+    @property
+    def liver_hold(self) -> np.ndarray:
+        """H, how much delayed insulin holds back the liver's glucose output, mg/dL/min."""
+        return liver_hold(self.liver_insulin, self.insulin[0], self.person.SI)
+
+
+def liver_hold(liver_insulin, basal_insulin, SI):
+    """Delayed insulin's extra hold on hepatic glucose output, H, mg/dL/min.
+
+    H = k_p3 (S_I / S_I,ref) (I_d - I_b): zero at the person's fasting insulin I_b, weaker in an
+    insulin-resistant liver (Dalla Man et al. 2007; see the module notes).
+
+    Parameters
+    ----------
+    liver_insulin : float or numpy.ndarray
+        Insulin after the delay to the liver, I_d, µU/mL.
+    basal_insulin : float
+        The person's fasting insulin, µU/mL.
+    SI : float
+        Insulin sensitivity, 1/min per µU/mL.
+
+    Examples
+    --------
+    >>> liver_hold(11.0, 11.0, REF_SI)
+    0.0
+    >>> round(liver_hold(21.0, 11.0, REF_SI), 3)      # 10 µU/mL above fasting
+    0.372
+    """
+    return K_LIVER * (SI / REF_SI) * (liver_insulin - basal_insulin)
 
 
 def _loop(y, ra, p: Person, basal_insulin: float):
     """The five loop derivatives with ingested glucose appearing at ra mg/kg/min."""
     G, X, I, I1, Id = y
-    # Insulin above the person's fasting level, after the delay, holds back the liver's output.
-    liver = K_LIVER * (p.SI / REF_SI) * (Id - basal_insulin)
-    d_glucose = R0 - liver - (p.SG + X) * G + ra / V_GLUCOSE
-    incretin_gain = 1.0 + p.incretin * K_INCRETIN * ra
+    d_glucose = R0 - liver_hold(Id, basal_insulin, p.SI) - (p.SG + X) * G + ra / V_GLUCOSE
     return (d_glucose,
             P2 * (p.SI * I - X),
-            p.beta * (S_MAX * _shape(G) * incretin_gain + K_DYNAMIC * max(d_glucose, 0.0)) - K_INSULIN * I,
+            secretion(G, p.beta, ra, d_glucose, p.incretin) - K_INSULIN * I,
             K_DELAY * (I - I1),
             K_DELAY * (I1 - Id))
 

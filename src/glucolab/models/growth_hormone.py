@@ -72,7 +72,7 @@ Savic RM, Jonker DM, Kerbusch T, Karlsson MO. Implementation of a transit compar
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.signal import lfilter
@@ -138,8 +138,7 @@ class GHParams(Parameters):
     ec50: float = EC50
 
     def __post_init__(self):
-        for f in fields(self):
-            RANGES[f.name].check(getattr(self, f.name), f.name)
+        self.check_ranges(RANGES)
         if int(self.n_transit) != self.n_transit:
             raise ValueError(f"n_transit={self.n_transit!r}: expected a whole number of compartments")
 

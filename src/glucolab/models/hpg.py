@@ -59,7 +59,7 @@ Liu PY, Swerdloff RS, Christenson PD, Handelsman DJ, Wang C. Rate, extent, and m
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.integrate import odeint
@@ -119,8 +119,7 @@ class HPGParams(Parameters):
     tau_testosterone: float = TAU["testosterone"]
 
     def __post_init__(self):
-        for f in fields(self):
-            RANGES[f.name].check(getattr(self, f.name), f.name)
+        self.check_ranges(RANGES)
 
 
 PARAMS = HPGParams()  # the healthy man

@@ -90,7 +90,7 @@ from __future__ import annotations
 import csv
 import io
 import math
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
@@ -165,8 +165,7 @@ class Woman(Parameters):
     late_fall: float = LATE_FALL
 
     def __post_init__(self):
-        for f in fields(self):
-            RANGES[f.name].check(getattr(self, f.name), f.name)
+        self.check_ranges(RANGES)
 
 
 PARAMS = Woman()  # the healthy reference, with room to spare in her beta cells

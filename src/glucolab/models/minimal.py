@@ -92,8 +92,7 @@ class MinimalParams(Parameters):
     Ib: float = REF_INSULIN
 
     def __post_init__(self):
-        for name in ("G0", "SG", "SI", "p2", "Gb", "Ib"):
-            RANGES[name].check(getattr(self, name), name)
+        self.check_ranges(RANGES)
 
 
 PARAMS = MinimalParams()  # the Pacini & Bergman (1986) subject as fitted here

@@ -54,8 +54,14 @@ class Parameters:
     """Base of a model's frozen parameter dataclass: ``replace(**changes)`` gives a checked copy.
 
     Subclasses check their own fields in ``__post_init__``, so a copy is checked the same way as
-    the original.
+    the original; most do it with ``self.check_ranges(RANGES)``.
     """
+
+    def check_ranges(self, ranges) -> None:
+        """Check every field against its ``Range`` in ``ranges`` (the model's ``RANGES``); the
+        ValueError names the field, its value and the range."""
+        for f in dataclasses.fields(self):
+            ranges[f.name].check(getattr(self, f.name), f.name)
 
     def replace(self, **changes):
         """A copy with some parameters changed; a TypeError names any parameter the model lacks."""

@@ -55,7 +55,7 @@ Gardner TS, Cantor CR, Collins JJ. Construction of a genetic toggle switch in Es
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 
 import numpy as np
 from scipy.integrate import odeint
@@ -124,8 +124,7 @@ class CircleParams(Parameters):
     tau_a: float = TAU_A
 
     def __post_init__(self):
-        for f in fields(self):
-            RANGES[f.name].check(getattr(self, f.name), f.name)
+        self.check_ranges(RANGES)
 
 
 PARAMS = CircleParams()
