@@ -272,8 +272,7 @@ def check_lesson(lab, page, name):
     assert panels.count() == expected, f"{name}: {panels.count()} panels on screen, {expected} in the notebook"
     for k in range(panels.count()):
         panel = panels.nth(k)
-        panel.scroll_into_view_if_needed()
-        panel.locator(CANVAS).first.wait_for(timeout=30_000)
+        wait_for_canvas(page, panel)
         page.wait_for_timeout(300)
         before = canvas_image(panel)
         if not nudge_first_slider(page, panel):
@@ -291,6 +290,20 @@ def check_lesson(lab, page, name):
     problems = accessibility_violations(page, name, ".jp-NotebookPanel:not(.lm-mod-hidden) .jp-Notebook")
     assert not problems, f"{name}: accessibility (WCAG 2.1 AA, axe-core):\n{describe(problems)}"
     shutdown_kernels(lab)
+
+
+def wait_for_canvas(page, panel) -> None:
+    """Wait until the panel's figure is on screen. ipympl sizes its canvas when the output is
+    attached; on a loaded machine JupyterLab can attach a scrolled-to cell before the figure has
+    its size, leaving a 0 x 0 canvas until the next resize, so one resize is sent if needed."""
+    canvas = panel.locator(CANVAS).first
+    panel.scroll_into_view_if_needed()
+    try:
+        canvas.wait_for(timeout=30_000)
+    except Exception:  # noqa: BLE001 - the second wait below reports the failure
+        page.evaluate("() => window.dispatchEvent(new Event('resize'))")
+        panel.scroll_into_view_if_needed()
+        canvas.wait_for(timeout=30_000)
 
 
 def _panel_cells(name: str):
